@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'analyst', 'investigator', 'caseworker', 'statistician'] as const;
+export type Role = (typeof ROLES)[number];

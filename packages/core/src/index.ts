@@ -1,0 +1,2 @@
+// Public surface of @centinela/core. Each capability lives in its own folder and is re-exported here.
+export * from './auth/index.js';
