@@ -1,2 +1,3 @@
 // Public surface of @centinela/core. Each capability lives in its own folder and is re-exported here.
+export * from './audit/index.js';
 export * from './auth/index.js';

@@ -1,0 +1,2 @@
+export * from './canonicalJson.js';
+export * from './chain.js';

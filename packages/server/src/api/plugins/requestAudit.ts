@@ -1,0 +1,24 @@
+import { appendAudit } from '../../services/auditService.js';
+import { actorOf, type ApiApp, type AppContext } from '../context.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Successful changes are audited by their service inside the same transaction. This hook records the
+ * state-changing requests that were refused or failed, so attempts leave a trace too.
+ */
+export function registerRequestAudit(app: ApiApp, ctx: AppContext): void {
+  app.addHook('onResponse', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method) || reply.statusCode < 400) return;
+    const route = request.routeOptions.url ?? 'unmatched';
+    try {
+      await appendAudit(ctx.deps, actorOf(request), {
+        action: 'http.rejected',
+        outcome: reply.statusCode === 401 || reply.statusCode === 403 ? 'denied' : 'failure',
+        details: { method: request.method, route, status: reply.statusCode },
+      });
+    } catch (err) {
+      request.log.error({ err }, 'could not write the audit entry of a refused request');
+    }
+  });
+}

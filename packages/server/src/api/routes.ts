@@ -1,0 +1,34 @@
+import { createApiKeyEndpoint } from './apiKeys/createApiKey.js';
+import { listApiKeysEndpoint } from './apiKeys/listApiKeys.js';
+import { revokeApiKeyEndpoint } from './apiKeys/revokeApiKey.js';
+import { listAuditEntriesEndpoint } from './audit/listAuditEntries.js';
+import { getSession } from './auth/getSession.js';
+import { getWhoami } from './auth/getWhoami.js';
+import { postLogin } from './auth/postLogin.js';
+import { postLogout } from './auth/postLogout.js';
+import { postTotpSetup } from './auth/postTotpSetup.js';
+import { postTotpDisable, postTotpEnable } from './auth/postTotpToggle.js';
+import type { Endpoint } from './context.js';
+import { getHealth } from './health/getHealth.js';
+import { createUserEndpoint } from './users/createUser.js';
+import { listUsersEndpoint } from './users/listUsers.js';
+import { updateUserEndpoint } from './users/updateUser.js';
+
+/** Every endpoint of the API. A capability adds its endpoint files here. */
+export const endpoints: Endpoint[] = [
+  getHealth,
+  postLogin,
+  postLogout,
+  getSession,
+  getWhoami,
+  postTotpSetup,
+  postTotpEnable,
+  postTotpDisable,
+  listUsersEndpoint,
+  createUserEndpoint,
+  updateUserEndpoint,
+  listApiKeysEndpoint,
+  createApiKeyEndpoint,
+  revokeApiKeyEndpoint,
+  listAuditEntriesEndpoint,
+];

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A configuration problem that stops start-up with one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting, with the environment variable that sets it. Config-file keys use the camelCase names. */
+const settings = {
+  dataDir: { env: 'CENTINELA_DATA_DIR', schema: z.string().min(1).default('./data') },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  },
+  port: { env: 'PORT', schema: port.default(8080) },
+  host: { env: 'CENTINELA_HOST', schema: z.string().min(1).default('0.0.0.0') },
+  secretKey: {
+    env: 'CENTINELA_SECRET_KEY',
+    schema: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+      .optional(),
+  },
+  adminEmail: { env: 'CENTINELA_ADMIN_EMAIL', schema: z.email().default('admin@centinela.local') },
+  adminPassword: { env: 'CENTINELA_ADMIN_PASSWORD', schema: z.string().min(12, 'must be at least 12 characters').optional() },
+  logLevel: {
+    env: 'CENTINELA_LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  },
+  trustProxy: { env: 'CENTINELA_TRUST_PROXY', schema: bool.default(false) },
+  publicUrl: { env: 'CENTINELA_PUBLIC_URL', schema: z.url().optional() },
+  bodyLimitBytes: { env: 'CENTINELA_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).max(1 << 30).default(1 << 20) },
+  sessionTtlHours: { env: 'CENTINELA_SESSION_TTL_HOURS', schema: z.coerce.number().int().min(1).max(24 * 30).default(12) },
+  loginMaxFailures: { env: 'CENTINELA_LOGIN_MAX_FAILURES', schema: z.coerce.number().int().min(1).max(100).default(5) },
+  loginLockMinutes: { env: 'CENTINELA_LOGIN_LOCK_MINUTES', schema: z.coerce.number().int().min(1).max(24 * 60).default(15) },
+  loginRatePerMinute: { env: 'CENTINELA_LOGIN_RATE_PER_MINUTE', schema: z.coerce.number().int().min(1).max(10_000).default(20) },
+  workerHeartbeatSeconds: { env: 'CENTINELA_WORKER_HEARTBEAT_SECONDS', schema: z.coerce.number().min(0.1).max(3600).default(10) },
+  workerStaleSeconds: { env: 'CENTINELA_WORKER_STALE_SECONDS', schema: z.coerce.number().min(0.5).max(86_400).default(60) },
+  scryptCost: { env: 'CENTINELA_SCRYPT_COST', schema: z.coerce.number().int().min(1024).max(1 << 20).default(1 << 15) },
+} as const;
+
+type Settings = typeof settings;
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> } & {
+  /** Where the optional config file was read from, if any. */
+  configFile?: string;
+};
+
+/**
+ * Reads settings from the environment, then from an optional JSON config file
+ * (`CENTINELA_CONFIG_FILE`, or `centinela.config.json` in the data directory). The environment wins.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = env.CENTINELA_DATA_DIR || './data';
+  const explicitFile = env.CENTINELA_CONFIG_FILE;
+  const defaultFile = path.join(dataDir, 'centinela.config.json');
+  const file = explicitFile ?? (existsSync(defaultFile) ? defaultFile : undefined);
+  const fromFile = file ? readConfigFile(file) : {};
+
+  const known = new Set(Object.keys(settings));
+  for (const key of Object.keys(fromFile)) {
+    if (!known.has(key)) throw new ConfigError(`${file}: unknown setting "${key}"`);
+  }
+
+  const out: Record<string, unknown> = {};
+  for (const [key, { env: name, schema }] of Object.entries(settings)) {
+    const raw = env[name] !== undefined && env[name] !== '' ? env[name] : fromFile[key];
+    const parsed = (schema as z.ZodType).safeParse(raw);
+    if (!parsed.success) {
+      const where = env[name] !== undefined && env[name] !== '' ? name : `${file}: ${key}`;
+      throw new ConfigError(`${where}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
+    }
+    out[key] = parsed.data;
+  }
+  if (file) out.configFile = file;
+  return out as Config;
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`CENTINELA_CONFIG_FILE: cannot read ${file}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`CENTINELA_CONFIG_FILE: ${file} is not valid JSON`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`CENTINELA_CONFIG_FILE: ${file} must hold a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,17 @@
+/** A person who signs in. Roles are a JSON array of core `Role` names. */
+export interface AppUserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  roles: string;
+  locale: string;
+  /** Sealed with the field-encryption key; null until a second factor is set up. */
+  totp_secret: string | null;
+  totp_enabled: number;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,21 @@
+import type { ApiKeyTable } from './apiKey.js';
+import type { AppUserTable } from './appUser.js';
+import type { AuditHeadTable, AuditLogTable } from './auditLog.js';
+import type { JobTable } from './job.js';
+import type { JobProbeTable } from './jobProbe.js';
+import type { SessionTable } from './session.js';
+import type { WorkerTable } from './worker.js';
+
+export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
+
+/** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
+export interface Database {
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_key: ApiKeyTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  job: JobTable;
+  worker: WorkerTable;
+  job_probe: JobProbeTable;
+}

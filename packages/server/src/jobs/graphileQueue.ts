@@ -1,0 +1,97 @@
+import { EventEmitter } from 'node:events';
+import { makeWorkerUtils, run, type Runner, type TaskList, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
+import type { ServiceDeps } from '../services/deps.js';
+import { Problem } from '../services/problem.js';
+import type { EnqueueOptions, JobQueue, RunningWorker, WorkerOptions } from './queue.js';
+import { findTask, tasks } from './tasks/index.js';
+import { findDeadWorkers, markWorkersDead, WorkerRegistration } from './workerRegistry.js';
+
+/**
+ * On PostgreSQL the queue is graphile-worker (SKIP LOCKED, LISTEN/NOTIFY, retries with backoff).
+ * Our worker rows remember graphile's worker ids, so jobs locked by a dead process are unlocked at once
+ * instead of after graphile's four-hour timeout.
+ */
+export class GraphileJobQueue implements JobQueue {
+  #utils: Promise<WorkerUtils> | undefined;
+  readonly #workers = new Set<RunningWorker>();
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly connectionString: string,
+  ) {}
+
+  #workerUtils(): Promise<WorkerUtils> {
+    this.#utils ??= makeWorkerUtils({ connectionString: this.connectionString }).then(async (u) => {
+      await u.migrate();
+      return u;
+    });
+    return this.#utils;
+  }
+
+  async enqueue(taskName: string, payload: unknown, opts: EnqueueOptions = {}): Promise<{ id: string }> {
+    const task = findTask(taskName);
+    if (!task) throw new Problem(400, 'job.unknown_task', `no task is called ${taskName}`);
+    const parsed = task.payload.safeParse(payload);
+    if (!parsed.success) throw new Problem(400, 'job.invalid_payload', `payload for ${taskName}: ${parsed.error.issues[0]?.message}`);
+    const utils = await this.#workerUtils();
+    const job = await utils.addJob(taskName, parsed.data as object, {
+      ...(opts.runAt ? { runAt: opts.runAt } : {}),
+      ...(opts.jobKey ? { jobKey: opts.jobKey, jobKeyMode: 'preserve_run_at' as const } : {}),
+      maxAttempts: opts.maxAttempts ?? task.maxAttempts,
+    });
+    return { id: String(job.id) };
+  }
+
+  async startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+    const utils = await this.#workerUtils();
+    const dead = await findDeadWorkers(this.deps);
+    const deadEngineIds = dead.flatMap((d) => d.engineIds);
+    if (deadEngineIds.length > 0) await utils.forceUnlockWorkers(deadEngineIds);
+    await markWorkersDead(this.deps, dead.map((d) => d.id));
+
+    const registration = new WorkerRegistration(this.deps, opts.roles);
+    await registration.start();
+    const taskList: TaskList = {};
+    for (const task of tasks.filter((t) => opts.roles.includes(t.role))) {
+      taskList[task.name] = async (payload, helpers) => {
+        const def = findTask(task.name)!;
+        await def.run(def.payload.parse(payload), {
+          deps: this.deps,
+          jobId: String(helpers.job.id),
+          workerId: registration.id,
+          attempt: helpers.job.attempts,
+        });
+      };
+    }
+    const engineIds: string[] = [];
+    const events: WorkerEvents = new EventEmitter();
+    events.on('worker:create', ({ worker }) => {
+      engineIds.push(worker.workerId);
+      void registration.setEngineIds(engineIds).catch(() => undefined);
+    });
+    const runner: Runner = await run({
+      connectionString: this.connectionString,
+      concurrency: opts.concurrency ?? 2,
+      pollInterval: opts.pollIntervalMs ?? 2000,
+      noHandleSignals: true,
+      taskList,
+      events,
+    });
+    await registration.setEngineIds(engineIds);
+    const worker: RunningWorker = {
+      id: registration.id,
+      stop: async () => {
+        await runner.stop();
+        await registration.stop();
+        this.#workers.delete(worker);
+      },
+    };
+    this.#workers.add(worker);
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#workers].map((w) => w.stop()));
+    if (this.#utils) await (await this.#utils).release();
+  }
+}
