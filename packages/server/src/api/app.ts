@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { Access } from '@centinela/core';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ApiApp, AppContext } from './context.js';
+import type { ApiApp, AppContext, RegisteredRoute } from './context.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { registerDocs } from './plugins/docs.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -45,12 +45,17 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   app.setSerializerCompiler(serializerCompiler);
 
   // Fail closed: a route without a declared audience cannot be registered.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    const declared = (route.config as { access?: Access } | undefined)?.access;
-    if (declared) return;
-    const listed = PLUGIN_ROUTES_PUBLIC.find((p) => p.test(route.url));
-    if (!listed) throw new Error(`route ${route.method} ${route.url} does not declare who may call it`);
-    route.config = { ...(route.config ?? {}), access: { public: true, reason: listed.reason } };
+    let access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) {
+      const listed = PLUGIN_ROUTES_PUBLIC.find((p) => p.test(route.url));
+      if (!listed) throw new Error(`route ${route.method} ${route.url} does not declare who may call it`);
+      access = { public: true, reason: listed.reason };
+      route.config = { ...(route.config ?? {}), access };
+    }
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, access });
   });
 
   await app.register(cookie);

@@ -25,7 +25,17 @@ export type ApiApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpressi
 /** One endpoint file registers one route on the app. */
 export type Endpoint = (app: ApiApp, ctx: AppContext) => void;
 
+/** A route as registered, with its declared audience: what the access test walks. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RegisteredRoute[];
+  }
   interface FastifyContextConfig {
     /** Who may call the route; every route declares it where it is registered. */
     access?: Access;

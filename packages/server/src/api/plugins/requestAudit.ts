@@ -8,8 +8,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * state-changing requests that were refused or failed, so attempts leave a trace too.
  */
 export function registerRequestAudit(app: ApiApp, ctx: AppContext): void {
-  app.addHook('onResponse', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode < 400) return;
+  // onSend, not onResponse: the entry is written before the caller hears the answer.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (SAFE_METHODS.has(request.method) || reply.statusCode < 400) return payload;
     const route = request.routeOptions.url ?? 'unmatched';
     try {
       await appendAudit(ctx.deps, actorOf(request), {
@@ -20,5 +21,6 @@ export function registerRequestAudit(app: ApiApp, ctx: AppContext): void {
     } catch (err) {
       request.log.error({ err }, 'could not write the audit entry of a refused request');
     }
+    return payload;
   });
 }

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { pdqHash } from '@centinela/core';
+import { decodeImage, type DecodeOptions } from './decode.js';
+
+export interface ImageFileHashes {
+  /** PDQ, 64 lowercase hex characters. */
+  readonly pdq: string;
+  /** PDQ quality 0..100; under 50 the hash should not be matched. */
+  readonly quality: number;
+  /** Exact hashes of the file bytes, lowercase hex. */
+  readonly md5: string;
+  readonly sha256: string;
+}
+
+/** Decodes the file (see `decodeImage` for the choices) and hashes it; throws `MediaError`. */
+export async function hashImageFile(bytes: Uint8Array, options: DecodeOptions = {}): Promise<ImageFileHashes> {
+  const image = await decodeImage(bytes, options);
+  const { hash, quality } = pdqHash(image);
+  return {
+    pdq: hash,
+    quality,
+    md5: createHash('md5').update(bytes).digest('hex'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
