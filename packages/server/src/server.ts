@@ -5,6 +5,7 @@ import type { Config } from './config/config.js';
 import { seedDemo } from './demo/seedDemo.js';
 import type { RunningWorker } from './jobs/queue.js';
 import { WORKER_ROLES } from './jobs/queue.js';
+import { startMaintenanceSchedule } from './jobs/schedule.js';
 import { openRuntime, VERSION, WEB_DIST, type Runtime } from './runtime.js';
 import { ensureFirstAdmin } from './services/bootstrapService.js';
 
@@ -41,8 +42,10 @@ export async function startServer(config: Config, opts: ServeOptions = {}): Prom
   const demo = opts.demo ? await seedDemo(runtime.deps) : { seeded: false, accounts: [] };
 
   let worker: RunningWorker | null = null;
+  let stopSchedule = () => {};
   if (opts.inProcessWorker ?? runtime.database.dialect === 'sqlite') {
     worker = await runtime.queue.startWorker({ roles: WORKER_ROLES });
+    stopSchedule = startMaintenanceSchedule(runtime.queue, () => runtime.deps.clock.now(), (err) => log.error({ err }, 'could not schedule maintenance'));
   }
 
   await app.listen({ port: config.port, host: config.host });
@@ -62,6 +65,7 @@ export async function startServer(config: Config, opts: ServeOptions = {}): Prom
   }
 
   const stop = async () => {
+    stopSchedule();
     await app.close();
     await worker?.stop();
     await runtime.close();

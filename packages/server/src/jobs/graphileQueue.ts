@@ -1,10 +1,15 @@
 import { EventEmitter } from 'node:events';
-import { makeWorkerUtils, run, type Runner, type TaskList, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
+import { Logger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
 import type { ServiceDeps } from '../services/deps.js';
 import { Problem } from '../services/problem.js';
 import type { EnqueueOptions, JobQueue, RunningWorker, WorkerOptions } from './queue.js';
 import { findTask, tasks } from './tasks/index.js';
 import { findDeadWorkers, markWorkersDead, WorkerRegistration } from './workerRegistry.js';
+
+// graphile-worker's own messages: warnings and errors only, to stderr, without job payloads.
+const quietLogger = new Logger((scope) => (level, message) => {
+  if (level === 'error' || level === 'warning') process.stderr.write(`graphile-worker ${level} [${scope.taskIdentifier ?? scope.label ?? ''}]: ${message}\n`);
+});
 
 /**
  * On PostgreSQL the queue is graphile-worker (SKIP LOCKED, LISTEN/NOTIFY, retries with backoff).
@@ -21,7 +26,7 @@ export class GraphileJobQueue implements JobQueue {
   ) {}
 
   #workerUtils(): Promise<WorkerUtils> {
-    this.#utils ??= makeWorkerUtils({ connectionString: this.connectionString }).then(async (u) => {
+    this.#utils ??= makeWorkerUtils({ connectionString: this.connectionString, logger: quietLogger }).then(async (u) => {
       await u.migrate();
       return u;
     });
@@ -74,6 +79,7 @@ export class GraphileJobQueue implements JobQueue {
       concurrency: opts.concurrency ?? 2,
       pollInterval: opts.pollIntervalMs ?? 2000,
       noHandleSignals: true,
+      logger: quietLogger,
       taskList,
       events,
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { parseRoles, WORKER_ROLES } from '../../jobs/queue.js';
 import { openRuntime } from '../../runtime.js';
+import { startMaintenanceSchedule } from '../../jobs/schedule.js';
 import { CliFailure, parseIntOption } from '../output.js';
 
 export function registerWorkerCommand(program: Command): void {
@@ -21,8 +22,14 @@ export function registerWorkerCommand(program: Command): void {
       const runtime = await openRuntime(loadConfig());
       const worker = await runtime.queue.startWorker({ roles, concurrency: opts.concurrency, pollIntervalMs: opts.pollMs });
       process.stdout.write(`worker ${worker.id} running roles ${roles.join(',')} on ${runtime.database.dialect}\n`);
+      const stopSchedule = roles.includes('system')
+        ? startMaintenanceSchedule(runtime.queue, () => runtime.deps.clock.now(), (err) => process.stderr.write(`centinela: scheduling failed: ${String(err)}\n`))
+        : () => {};
       await new Promise<void>((resolve) => {
-        const shutdown = () => void worker.stop().then(() => runtime.close()).finally(resolve);
+        const shutdown = () => {
+          stopSchedule();
+          void worker.stop().then(() => runtime.close()).finally(resolve);
+        };
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
       });
