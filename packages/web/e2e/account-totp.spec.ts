@@ -45,7 +45,8 @@ test('a user turns on two-step verification and then needs the code to sign in',
   const totpField = page.getByLabel('Código de verificación');
   await expect(totpField).toBeVisible();
   await expect(totpField).toBeFocused();
-  await totpField.fill(totpCode(secret));
+  // The enabling code is spent (codes are accepted once); the next 30-second step's code is within the window.
+  await totpField.fill(totpCode(secret, Date.now() + 30_000));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Inicio' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Redes' })).toBeVisible();

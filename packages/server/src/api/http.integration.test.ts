@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.js';
 
@@ -42,5 +45,40 @@ describe('HTTP surface', () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
+  });
+});
+
+describe('serving the web UI', () => {
+  let t: TestApp;
+  let dist: string;
+  beforeAll(async () => {
+    dist = mkdtempSync(path.join(tmpdir(), 'centinela-webdist-'));
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Centinela</title><script type="module" src="/assets/app-1.js"></script>');
+    writeFileSync(path.join(dist, 'assets', 'app-1.js'), 'console.log(1)');
+    t = await startTestApp('sqlite', {}, { webDist: dist });
+  });
+  afterAll(() => t.close());
+
+  it('serves index.html for client-side routes, never cached stale', async () => {
+    for (const url of ['/', '/admin/users', '/cuenta']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('<title>Centinela</title>');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('serves hashed assets as immutable, and a file added after start-up without a restart', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/app-1.js' });
+    expect(res.headers['cache-control']).toContain('immutable');
+    writeFileSync(path.join(dist, 'assets', 'app-2.js'), 'console.log(2)');
+    expect((await t.app.inject({ method: 'GET', url: '/assets/app-2.js' })).body).toBe('console.log(2)');
+  });
+
+  it('answers a missing asset with 404, not with the page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/gone-0.js' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('not_found');
   });
 });

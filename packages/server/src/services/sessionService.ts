@@ -47,12 +47,18 @@ export async function signIn(
     await appendAudit(deps, userActor, { action: 'auth.login', outcome: 'denied', target: { type: 'user', id: row.id }, details: { reason: 'disabled' } });
     throw invalidCredentials();
   }
+  let totpStep: number | null = null;
   if (Number(row.totp_enabled) === 1) {
     if (!input.totpCode) throw new Problem(401, 'auth.totp_required', 'enter the code from your authenticator app');
-    if (!verifyTotp(decryptTotp(deps, row), input.totpCode, now)) throw await recordFailure(deps, row, userActor, 'bad_totp');
+    totpStep = verifyTotp(decryptTotp(deps, row), input.totpCode, now, row.totp_last_step === null ? null : Number(row.totp_last_step));
+    if (totpStep === null) throw await recordFailure(deps, row, userActor, 'bad_totp');
   }
   return inTransaction(deps, async (tx) => {
-    await tx.db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
+    await tx.db
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null, ...(totpStep !== null ? { totp_last_step: totpStep } : {}) })
+      .where('id', '=', row.id)
+      .execute();
     const session = await openSession(tx, row.id);
     await appendAudit(tx, userActor, { action: 'auth.login', target: { type: 'user', id: row.id } });
     return { user: toUser(row), ...session };
@@ -169,12 +175,16 @@ export async function setTotpEnabled(deps: ServiceDeps, actor: Actor, userId: st
     if (enabled === (Number(row.totp_enabled) === 1)) {
       throw new Problem(409, enabled ? 'auth.totp_already_enabled' : 'auth.totp_not_enabled', `the second factor is already ${enabled ? 'enabled' : 'disabled'}`);
     }
-    if (!verifyTotp(decryptTotp(tx, row), code, tx.clock.now())) {
-      throw new Problem(400, 'auth.totp_invalid', 'the authenticator code is not correct');
-    }
+    const step = verifyTotp(decryptTotp(tx, row), code, tx.clock.now(), row.totp_last_step === null ? null : Number(row.totp_last_step));
+    if (step === null) throw new Problem(400, 'auth.totp_invalid', 'the authenticator code is not correct');
     await tx.db
       .updateTable('app_user')
-      .set({ totp_enabled: enabled ? 1 : 0, totp_secret: enabled ? row.totp_secret : null, updated_at: isoNow(tx.clock) })
+      .set({
+        totp_enabled: enabled ? 1 : 0,
+        totp_secret: enabled ? row.totp_secret : null,
+        totp_last_step: enabled ? step : null,
+        updated_at: isoNow(tx.clock),
+      })
       .where('id', '=', userId)
       .execute();
     await appendAudit(tx, actor, { action: enabled ? 'auth.totp_enable' : 'auth.totp_disable', target: { type: 'user', id: userId } });

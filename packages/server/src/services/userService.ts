@@ -66,6 +66,7 @@ export async function createUser(deps: ServiceDeps, actor: Actor, input: NewUser
       locale: input.locale ?? 'es',
       totp_secret: null,
       totp_enabled: 0,
+      totp_last_step: null,
       disabled: 0,
       failed_logins: 0,
       locked_until: null,

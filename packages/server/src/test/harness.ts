@@ -106,7 +106,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(dialect: 'sqlite' | 'postgres', extra: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: 'sqlite' | 'postgres',
+  extra: Record<string, string> = {},
+  opts: { webDist?: string } = {},
+): Promise<TestApp> {
   const env = await createTestEnv(dialect, extra);
   const clock = new TestClock();
   const runtime = await openRuntime(env.config, { clock });
@@ -117,7 +121,7 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres', extra: Record
     dialect: runtime.database.dialect,
     blobs: runtime.blobs,
     queue: runtime.queue,
-    webDist: undefined,
+    webDist: opts.webDist,
     version: VERSION,
   };
   const app = await buildApp(ctx);

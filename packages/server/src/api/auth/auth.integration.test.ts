@@ -98,12 +98,12 @@ describe.each(DIALECTS)('sign-in, sessions and CSRF on %s', (dialect) => {
     expect(noCode.json().code).toBe('auth.totp_required');
     const badCode = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: USER_PASSWORD, totpCode: '123456' } });
     expect(badCode.json().code).toBe('auth.totp_invalid');
-    const good = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email, password: USER_PASSWORD, totpCode: totpCodeAt(secret, t.clock.now()) },
-    });
+    t.clock.advance(30_000); // the enabling code's step is spent; sign in with the next one
+    const code = totpCodeAt(secret, t.clock.now());
+    const good = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: USER_PASSWORD, totpCode: code } });
     expect(good.statusCode).toBe(200);
+    const replay = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: USER_PASSWORD, totpCode: code } });
+    expect(replay.json().code).toBe('auth.totp_invalid');
   });
 
   it('stores the TOTP secret encrypted, never in clear', async () => {

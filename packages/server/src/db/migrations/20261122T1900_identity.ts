@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('totp_secret', 'text')
     .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('totp_last_step', 'integer')
     .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'text')
