@@ -61,6 +61,7 @@ describe.each(DIALECTS)('hash-chained audit log on %s', (dialect) => {
   it('keeps one unbroken chain under concurrent appends', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(t.runtime.deps, cliActor, { action: 'test.concurrent', details: { i } })));
     expect(await verifyAuditChain(t.runtime.deps.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.runtime.deps.db, 7)).toMatchObject({ ok: true }); // across page boundaries
   });
 
   it('verifies an intact chain with exit code 0', async () => {
@@ -87,6 +88,7 @@ describe.each(DIALECTS)('hash-chained audit log on %s', (dialect) => {
       const result = await auditVerify(t.env.env);
       expect(result.code).not.toBe(0);
       expect(result.err).toContain(`broken at entry ${victim.seq}`);
+      expect(await verifyAuditChain(t.runtime.deps.db, 2)).toMatchObject({ ok: false, brokenSeq: victim.seq });
     });
 
     it('a deleted entry → non-zero exit naming where the chain breaks', async () => {

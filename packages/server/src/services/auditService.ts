@@ -91,11 +91,11 @@ export function fromAuditRow(r: AuditLogTable): AuditEntry {
 /** Walks the whole chain in pages (constant memory) and checks it against the recorded head. */
 export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVerdict> {
   const verifier = new ChainVerifier();
-  // Read by physical order of the primary key, page by page.
   let after = 0;
-  for (;;) {
+  let intact = true;
+  while (intact) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
-    for (const row of rows) if (!verifier.push(fromAuditRow(row))) break;
+    intact = rows.every((row) => verifier.push(fromAuditRow(row)));
     if (rows.length < pageSize) break;
     after = Number(rows.at(-1)!.seq);
   }
