@@ -91,13 +91,17 @@ describe('decodeImage', () => {
     expect(pdqHash(decoded).hash).toBe(expectedHash('gray1ch-composite-200x150'));
   });
 
-  it('handles JPEG, GIF (palette) and CMYK within small distances', async () => {
+  it('handles JPEG, GIF (palette), AVIF (HEIF) and CMYK within small distances', async () => {
     const want = expectedHash('composite-512x384');
     const jpeg = await encode(rgb).jpeg({ quality: 95 }).toBuffer();
     expect(hammingDistance(await decodeHash(jpeg), want)).toBeLessThanOrEqual(10);
     const gif = await encode(rgb).gif().toBuffer();
     expect((await decodeImage(gif)).format).toBe('gif');
     expect(hammingDistance(await decodeHash(gif), want)).toBeLessThanOrEqual(31);
+    const avif = await encode(rgb).avif({ quality: 90, effort: 0 }).toBuffer();
+    const fromAvif = await decodeImage(avif);
+    expect(fromAvif.format).toBe('heif');
+    expect(hammingDistance(pdqHash(fromAvif).hash, want)).toBeLessThanOrEqual(31);
     const cmyk = await encode(rgb).toColourspace('cmyk').jpeg({ quality: 95 }).toBuffer();
     expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
     const decoded = await decodeImage(cmyk);
