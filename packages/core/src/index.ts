@@ -1,3 +1,5 @@
 // Public surface of @centinela/core. Each capability lives in its own folder and is re-exported here.
 export * from './audit/index.js';
 export * from './auth/index.js';
+export * from './entities/index.js';
+export * from './media/index.js';
