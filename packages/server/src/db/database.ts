@@ -22,6 +22,9 @@ export const SQLITE_FILE_NAME = 'centinela.sqlite';
 export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', (err) => process.stderr.write(`centinela: idle database connection lost: ${err.message}\n`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(opts.databaseUrl);
     return { db, dialect: 'postgres', location: `postgresql://${url.host}${url.pathname}`, close: () => db.destroy() };

@@ -6,7 +6,7 @@ import { cliActor } from './deps.js';
 
 /** Runs `centinela audit verify` in this process against the test's database and captures its output. */
 async function auditVerify(env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const saved = { ...process.env };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   let out = '';
   let err = '';
@@ -18,7 +18,10 @@ async function auditVerify(env: Record<string, string>): Promise<{ code: number;
   } finally {
     o.mockRestore();
     e.mockRestore();
-    process.env = saved;
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     process.exitCode = undefined;
   }
 }

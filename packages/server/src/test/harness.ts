@@ -48,8 +48,19 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
     drop: async () => {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // Every pool must be closed by now: a connection still open is a leak, reported here.
+        let open: Array<{ pid: number; state: string; query: string }> = [];
+        for (let i = 0; i < 20; i++) {
+          open = (await c.query('select pid, state, query from pg_stat_activity where datname = $1', [name])).rows;
+          if (open.length === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await c.query(`drop database if exists ${name} with (force)`);
+        if (open.length > 0) throw new Error(`test left ${open.length} connection(s) open: ${JSON.stringify(open)}`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
