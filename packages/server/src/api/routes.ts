@@ -6,12 +6,14 @@ import { getSession } from './auth/getSession.js';
 import { getWhoami } from './auth/getWhoami.js';
 import { postLogin } from './auth/postLogin.js';
 import { postLogout } from './auth/postLogout.js';
+import { postPassword } from './auth/postPassword.js';
 import { postTotpSetup } from './auth/postTotpSetup.js';
 import { postTotpDisable, postTotpEnable } from './auth/postTotpToggle.js';
 import type { Endpoint } from './context.js';
 import { getHealth } from './health/getHealth.js';
 import { createUserEndpoint } from './users/createUser.js';
 import { listUsersEndpoint } from './users/listUsers.js';
+import { resetUserPasswordEndpoint } from './users/resetUserPassword.js';
 import { updateUserEndpoint } from './users/updateUser.js';
 
 /** Every endpoint of the API. A capability adds its endpoint files here. */
@@ -19,6 +21,7 @@ export const endpoints: Endpoint[] = [
   getHealth,
   postLogin,
   postLogout,
+  postPassword,
   getSession,
   getWhoami,
   postTotpSetup,
@@ -27,6 +30,7 @@ export const endpoints: Endpoint[] = [
   listUsersEndpoint,
   createUserEndpoint,
   updateUserEndpoint,
+  resetUserPasswordEndpoint,
   listApiKeysEndpoint,
   createApiKeyEndpoint,
   revokeApiKeyEndpoint,

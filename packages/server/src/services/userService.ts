@@ -1,5 +1,5 @@
 import { isRole, type Role } from '@centinela/core';
-import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from '../auth/password.js';
+import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from '../auth/password.js';
 import type { AppUserTable } from '../db/schema/index.js';
 import { appendAudit } from './auditService.js';
 import { isoNow } from './clock.js';
@@ -126,18 +126,49 @@ export async function updateUser(deps: ServiceDeps, actor: Actor, id: string, ch
   });
 }
 
-export async function setPassword(deps: ServiceDeps, actor: Actor, id: string, password: string): Promise<void> {
+/**
+ * Sets a new password, lifts any lock-out and ends the user's sessions (all of them, or all but the one
+ * the change was made from), so a stolen session does not outlive a password change.
+ */
+export async function setPassword(deps: ServiceDeps, actor: Actor, id: string, password: string, keepSessionId?: string): Promise<void> {
   if (password.length < PASSWORD_MIN_LENGTH) {
     throw new Problem(400, 'validation.password_too_short', `passwords need at least ${PASSWORD_MIN_LENGTH} characters`);
   }
   const hash = await hashPassword(password, deps.config.scryptCost);
   await inTransaction(deps, async (tx) => {
+    const now = isoNow(tx.clock);
     const result = await tx.db
       .updateTable('app_user')
-      .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: isoNow(tx.clock) })
+      .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: now })
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('user');
+    let sessions = tx.db.updateTable('session').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null);
+    if (keepSessionId) sessions = sessions.where('id', '!=', keepSessionId);
+    await sessions.execute();
     await appendAudit(tx, actor, { action: 'user.set_password', target: { type: 'user', id } });
   });
+}
+
+/** A user changes their own password, proving they know the current one. */
+export async function changeOwnPassword(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+): Promise<void> {
+  const row = await deps.db.selectFrom('app_user').select('password_hash').where('id', '=', input.userId).executeTakeFirst();
+  if (!row) throw notFound('user');
+  if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+    await appendAudit(deps, actor, { action: 'user.set_password', outcome: 'failure', target: { type: 'user', id: input.userId }, details: { reason: 'bad_current_password' } });
+    throw new Problem(400, 'auth.current_password_invalid', 'the current password is not correct');
+  }
+  if (input.currentPassword === input.newPassword) throw new Problem(400, 'validation.password_unchanged', 'the new password must differ from the current one');
+  await setPassword(deps, actor, input.userId, input.newPassword, input.sessionId);
+}
+
+/** An administrator gives a user a new generated password, shown once. */
+export async function resetPassword(deps: ServiceDeps, actor: Actor, id: string): Promise<string> {
+  const password = generatePassword();
+  await setPassword(deps, actor, id, password);
+  return password;
 }

@@ -106,6 +106,33 @@ describe.each(DIALECTS)('sign-in, sessions and CSRF on %s', (dialect) => {
     expect(replay.json().code).toBe('auth.totp_invalid');
   });
 
+  it('lets users change their own password: the old one stops working and other sessions end', async () => {
+    const { email, session } = await t.userWithRoles(['analyst']);
+    const other = await t.login(email, USER_PASSWORD);
+    const wrong = await t.as(session, 'POST', '/api/v1/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new long password' });
+    expect(wrong.json().code).toBe('auth.current_password_invalid');
+    const short = await t.as(session, 'POST', '/api/v1/auth/password', { currentPassword: USER_PASSWORD, newPassword: 'short' });
+    expect(short.json().code).toBe('validation.failed');
+    const ok = await t.as(session, 'POST', '/api/v1/auth/password', { currentPassword: USER_PASSWORD, newPassword: 'a brand new long password' });
+    expect(ok.statusCode).toBe(204);
+    expect((await t.as(session, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);
+    expect((await t.as(other, 'GET', '/api/v1/auth/session')).statusCode).toBe(401);
+    const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: USER_PASSWORD } });
+    expect(old.statusCode).toBe(401);
+    await t.login(email, 'a brand new long password');
+  });
+
+  it('lets an admin reset a password: shown once, the lock-out lifted, the user signed out', async () => {
+    const admin = await t.admin();
+    const { email, session } = await t.userWithRoles(['caseworker']);
+    const res = await t.as(admin, 'POST', `/api/v1/users/${session.userId}/reset-password`);
+    expect(res.statusCode).toBe(200);
+    const { generatedPassword } = res.json() as { generatedPassword: string };
+    expect(generatedPassword).toHaveLength(20);
+    expect((await t.as(session, 'GET', '/api/v1/auth/session')).statusCode).toBe(401);
+    await t.login(email, generatedPassword);
+  });
+
   it('stores the TOTP secret encrypted, never in clear', async () => {
     const { session } = await t.userWithRoles(['analyst']);
     const { secret } = (await t.as(session, 'POST', '/api/v1/auth/totp/setup')).json() as { secret: string };

@@ -20,7 +20,8 @@ export function registerAuthentication(app: ApiApp, ctx: AppContext): void {
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const access: Access | undefined = request.routeOptions.config.access;
-    if (!access) return; // unmatched URL: the not-found handler answers
+    // Unmatched URLs go to the not-found handler; public routes (health, sign-in, UI files) need no caller.
+    if (!access || 'public' in access) return;
 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
