@@ -3,3 +3,5 @@ export * from './audit/index.js';
 export * from './auth/index.js';
 export * from './entities/index.js';
 export * from './media/index.js';
+export * from './risk/index.js';
+export * from './text/index.js';

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_CATALOG } from '../text/index.js';
+import { score } from './analyze.js';
+import { calibrationReport } from './calibration.js';
+import { configFromFit, featureVector, RISK_FEATURE_IDS } from './features.js';
+import { fitLogistic } from './fit.js';
+import { riskScore } from './score.js';
+
+// Invented ads only.
+const TRAFFICKING_LIKE_ES =
+  'Tenemos nuevas chicas venezolanas recién llegadas 🍒 colegiala de 18 añitos, sin condón, atendemos 24/7 en ' +
+  'hoteles y domicilios. Reservas con mi manager, te la llevamos. Escríbeme al wsp tres uno cero cinco cinco cinco uno dos tres cuatro';
+const BENIGN_ES = 'Masajes relajantes con aceites esenciales en consultorio certificado. Cita previa de lunes a viernes. Tel 310 555 1234';
+
+describe('score()', () => {
+  it('returns the documented JSON shape', () => {
+    const r = score(TRAFFICKING_LIKE_ES, { defaultRegion: 'CO' });
+    expect(r.language).toBe('es');
+    expect(r.score).toBeGreaterThan(0.9);
+    expect(r.indicators.map((i) => i.id)).toEqual(
+      expect.arrayContaining(['youth.schoolgirl', 'third-party.new-girls', 'services.unprotected', 'control.manager', 'control.driver']),
+    );
+    const phone = r.entities.find((e) => e.type === 'phone');
+    expect(phone?.normalized).toBe('+573105551234');
+    expect(r.breakdown.map((b) => b.id)).toContain('entity.obfuscated-phone');
+    for (const i of r.indicators) for (const s of i.spans) expect(TRAFFICKING_LIKE_ES.slice(s.start, s.end)).toBe(s.text);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('ranks a trafficking-like ad above a benign one', () => {
+    const benign = score(BENIGN_ES, { defaultRegion: 'CO' });
+    expect(benign.score).toBeLessThan(0.1);
+    expect(score(TRAFFICKING_LIKE_ES).score).toBeGreaterThan(benign.score);
+  });
+
+  it('link-graph and media signals raise the score and show in the breakdown', () => {
+    const base = score(BENIGN_ES, { language: 'es' });
+    const linked = score(BENIGN_ES, {
+      language: 'es',
+      entitySignals: { adsSharingPhone: 40, citiesSharingPhone: 6, namesSharingPhone: 9 },
+      media: { bankMatches: 2, minDistance: 4 },
+    });
+    expect(linked.score).toBeGreaterThan(base.score);
+    expect(linked.breakdown.map((b) => b.source)).toEqual(expect.arrayContaining(['entity', 'media']));
+  });
+
+  it('handles huge, binary and right-to-left input without crashing', () => {
+    const huge = score(`${'colegiala '.repeat(5)}${'x'.repeat(2_000_000)}`);
+    expect(huge.truncated).toBe(true);
+    expect(huge.indicators.map((i) => i.id)).toContain('youth.schoolgirl');
+    const junk = score(`\uD800\uDBFF\uDFFF\u0000${'\uFFFF\u0001'.repeat(300)}`);
+    expect(junk.score).toBeGreaterThanOrEqual(0);
+    const rtl = score('Chica \u202Ealaigeloc\u202C disponible hoy en el centro de la ciudad para caballeros', { language: 'es' });
+    expect(rtl.indicators.map((i) => i.id)).toEqual(expect.arrayContaining(['youth.schoolgirl', 'evasion.hidden-characters']));
+    expect(rtl.hiddenCharacters.reversed).toBe(true);
+  });
+
+  it('a negated youth mention does not raise the score', () => {
+    const plain = score('Chica independiente en el centro, atención a caballeros.', { language: 'es' });
+    const negated = score('Chica independiente en el centro, atención a caballeros. No menores de edad.', { language: 'es' });
+    expect(negated.score).toBe(plain.score);
+  });
+});
+
+describe('refitting weights', () => {
+  it('feature vectors line up with RISK_FEATURE_IDS and a fitted config scores consistently', () => {
+    expect(RISK_FEATURE_IDS.length).toBe(Object.keys(INDICATOR_CATALOG).length + 5);
+    // Invented labelled set: label 1 when a youth or control cue is present (a toy rule the fit must learn).
+    const ads = [
+      TRAFFICKING_LIKE_ES,
+      BENIGN_ES,
+      'Colegiala disponible, mi manager agenda las citas.',
+      'Spa de masajes terapéuticos, atención profesional.',
+      'Jovencita nueva, booking through my driver.',
+      'Relaxing massage by licensed therapist, book online.',
+      'Novinha, falar com o responsável.',
+      'Massagem terapêutica com hora marcada.',
+    ];
+    const labels = [1, 0, 1, 0, 1, 0, 1, 0];
+    const rows = ads.map((a) => {
+      const r = score(a, { language: 'und' });
+      return featureVector({ indicators: r.indicators, entities: r.entities });
+    });
+    const fit = fitLogistic(rows, labels, { l2: 0.5 });
+    const config = configFromFit(fit, RISK_FEATURE_IDS, { version: 'fit-test' });
+    const scores = ads.map((a) => score(a, { language: 'und', config }).score);
+    const report = calibrationReport(scores, labels);
+    expect(report.auc).toBe(1);
+    expect(score(ads[0] ?? '', { config }).breakdown.every((b) => !b.capped)).toBe(true);
+    expect(riskScore({ indicators: [] }, config).configVersion).toBe('fit-test');
+  });
+});

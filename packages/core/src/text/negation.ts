@@ -1,0 +1,49 @@
+// Negation and exclusion around a match, on folded text: "no menores", "nada de menores", "sin agencia",
+// "menores abstenerse", "🚫 menores". Scope ends at clause punctuation, so "no llames si no eres serio, colegiala"
+// still fires.
+
+/** Tokens that negate what follows within the window (es, en, pt together: ads mix languages). */
+const NEGATION_CUES = new Set([
+  'no', 'ni', 'nada', 'nunca', 'jamas', 'cero', 'ningun', 'ninguna', 'prohibido', 'prohibida', 'prohibidos',
+  'prohibidas', 'not', 'never', 'zero', 'nor', 'non', 'dont', "don't", 'nao', 'nem', 'jamais',
+  'nenhum', 'nenhuma', 'proibido', 'proibida', 'proibidos', 'proibidas',
+]);
+/** "without" words negate only the word right after them: in "sin condón y sin preservativo" the first "sin"
+ * belongs to a cue of its own and must not cancel the second. */
+const ADJACENT_CUES = new Set(['sin', 'sem', 'without']);
+const NEGATION_EMOJI = ['🚫', '⛔', '❌', '✖'];
+
+/** How many tokens before a match a negation cue may stand. */
+export const NEGATION_WINDOW_TOKENS = 3;
+
+const CLAUSE_END = /[.,;:!?\n()[\]|•]/;
+const TOKEN = /[a-z0-9']+|🚫|⛔|❌|✖/g;
+
+// Exclusion after the match: "menores abstenerse", "minors not allowed", "menores no.", "menores 🚫".
+const AFTER_EXCLUSION = new RegExp(
+  '^[\\s\\-:]*(?:de edad\\s+|de idade\\s+)?(?:' +
+    'abstenerse|abstenganse|abstente|prohibid[oa]s?|proibid[oa]s?|no permitid[oa]s?|nao permitid[oa]s?|' +
+    'not allowed|not permitted|need not apply|please don\'?t|nao aceitamos|no aceptamos|' +
+    '(?:no|nao|not)\\s*(?=[.,;:!?\\n)]|$)|(?:no\\s*|nao\\s*)?(?:🚫|⛔|❌))',
+);
+
+/** True when the match at [start, end) of folded `text` is negated or excluded. */
+export function isNegated(text: string, start: number, end: number): boolean {
+  // Look back to the start of the clause, at most ~60 characters.
+  let from = start;
+  const limit = Math.max(0, start - 60);
+  while (from > limit && !CLAUSE_END.test(text[from - 1] ?? '')) from--;
+  const before = text.slice(from, start);
+  const tokens = before.match(TOKEN);
+  if (tokens !== null) {
+    for (let k = tokens.length - 1, seen = 0; k >= 0 && seen < NEGATION_WINDOW_TOKENS; k--, seen++) {
+      const t = tokens[k] ?? '';
+      if (NEGATION_CUES.has(t) || NEGATION_EMOJI.includes(t) || (seen === 0 && ADJACENT_CUES.has(t))) return true;
+    }
+  }
+  let to = end;
+  const stop = Math.min(text.length, end + 40);
+  while (to < stop && !CLAUSE_END.test(text[to] ?? '')) to++;
+  // Include the clause end so "menores no." sees its full stop.
+  return AFTER_EXCLUSION.test(text.slice(end, Math.min(text.length, to + 1)));
+}
