@@ -9,8 +9,23 @@ import { postLogout } from './auth/postLogout.js';
 import { postPassword } from './auth/postPassword.js';
 import { postTotpSetup } from './auth/postTotpSetup.js';
 import { postTotpDisable, postTotpEnable } from './auth/postTotpToggle.js';
+import { createBankEndpoint } from './banks/createBank.js';
+import { deleteBankEndpoint } from './banks/deleteBank.js';
+import { exportBankEndpoint } from './banks/exportBank.js';
+import { getBankEndpoint } from './banks/getBank.js';
+import { importBankEndpoint } from './banks/importBank.js';
+import { listBankEntriesEndpoint } from './banks/listBankEntries.js';
+import { listBanksEndpoint } from './banks/listBanks.js';
+import { updateBankEndpoint } from './banks/updateBank.js';
+import { updateBankEntryEndpoint } from './banks/updateBankEntry.js';
 import type { Endpoint } from './context.js';
 import { getHealth } from './health/getHealth.js';
+import { postHashEndpoint } from './media/postHash.js';
+import { postMatchEndpoint } from './media/postMatch.js';
+import { postAnalyzeEndpoint } from './analysis/postAnalyze.js';
+import { getItemEndpoint } from './items/getItem.js';
+import { listItemsEndpoint } from './items/listItems.js';
+import { postItemsEndpoint } from './items/postItems.js';
 import { createUserEndpoint } from './users/createUser.js';
 import { listUsersEndpoint } from './users/listUsers.js';
 import { resetUserPasswordEndpoint } from './users/resetUserPassword.js';
@@ -35,4 +50,19 @@ export const endpoints: Endpoint[] = [
   createApiKeyEndpoint,
   revokeApiKeyEndpoint,
   listAuditEntriesEndpoint,
+  postHashEndpoint,
+  postMatchEndpoint,
+  listBanksEndpoint,
+  createBankEndpoint,
+  getBankEndpoint,
+  updateBankEndpoint,
+  deleteBankEndpoint,
+  listBankEntriesEndpoint,
+  updateBankEntryEndpoint,
+  importBankEndpoint,
+  exportBankEndpoint,
+  postItemsEndpoint,
+  listItemsEndpoint,
+  getItemEndpoint,
+  postAnalyzeEndpoint,
 ];

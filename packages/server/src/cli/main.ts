@@ -3,7 +3,13 @@ import { ConfigError } from '../config/config.js';
 import { VERSION } from '../runtime.js';
 import { Problem } from '../services/problem.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerBankCommands } from './commands/bank.js';
+import { registerHashCommand } from './commands/hash.js';
 import { registerJobsCommands } from './commands/jobs.js';
+import { registerMatchCommand } from './commands/match.js';
+import { registerExtractCommand } from './commands/extract.js';
+import { registerImportCommand } from './commands/import.js';
+import { registerScoreCommand } from './commands/score.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
@@ -11,7 +17,7 @@ import { registerWorkerCommand } from './commands/worker.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
-const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands];
+const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerImportCommand];
 
 export function buildProgram(): Command {
   const program = new Command('centinela')

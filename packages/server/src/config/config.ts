@@ -40,6 +40,7 @@ const settings = {
   trustProxy: { env: 'CENTINELA_TRUST_PROXY', schema: bool.default(false) },
   publicUrl: { env: 'CENTINELA_PUBLIC_URL', schema: z.url().optional() },
   bodyLimitBytes: { env: 'CENTINELA_BODY_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).max(1 << 30).default(1 << 20) },
+  uploadLimitBytes: { env: 'CENTINELA_UPLOAD_LIMIT_BYTES', schema: z.coerce.number().int().min(1024).max(2 ** 31).default(50 * 1024 * 1024) },
   sessionTtlHours: { env: 'CENTINELA_SESSION_TTL_HOURS', schema: z.coerce.number().int().min(1).max(24 * 30).default(12) },
   loginMaxFailures: { env: 'CENTINELA_LOGIN_MAX_FAILURES', schema: z.coerce.number().int().min(1).max(100).default(5) },
   loginLockMinutes: { env: 'CENTINELA_LOGIN_LOCK_MINUTES', schema: z.coerce.number().int().min(1).max(24 * 60).default(15) },

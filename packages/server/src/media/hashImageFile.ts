@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { pdqHash } from '@centinela/core';
+import { pdqHash, pdqHashDihedral, type DihedralName } from '@centinela/core';
 import { decodeImage, type DecodeOptions } from './decode.js';
 
 export interface ImageFileHashes {
@@ -21,5 +21,27 @@ export async function hashImageFile(bytes: Uint8Array, options: DecodeOptions = 
     quality,
     md5: createHash('md5').update(bytes).digest('hex'),
     sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+export interface ImageAnalysis extends ImageFileHashes {
+  readonly width: number;
+  readonly height: number;
+  /** The 8 dihedral PDQ hashes, derived exactly from the DCT, when asked for. */
+  readonly dihedral?: Readonly<Record<DihedralName, string>>;
+}
+
+/** One decode for everything an upload needs: hashes, size and, optionally, the dihedral variants. */
+export async function analyzeImageFile(bytes: Uint8Array, options: DecodeOptions & { dihedral?: boolean } = {}): Promise<ImageAnalysis> {
+  const image = await decodeImage(bytes, options);
+  const { hash, quality } = pdqHash(image);
+  return {
+    pdq: hash,
+    quality,
+    md5: createHash('md5').update(bytes).digest('hex'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    width: image.width,
+    height: image.height,
+    ...(options.dihedral ? { dihedral: pdqHashDihedral(image).hashes } : {}),
   };
 }

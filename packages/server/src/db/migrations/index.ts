@@ -2,12 +2,16 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as identity from './20261122T1900_identity.js';
 import * as audit from './20261122T1901_audit.js';
 import * as jobs from './20261122T1902_jobs.js';
+import * as banks from './20261122T2000_banks.js';
+import * as items from './20261122T2010_items.js';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 export const migrations: Record<string, Migration> = {
   '20261122T1900_identity': identity,
   '20261122T1901_audit': audit,
   '20261122T1902_jobs': jobs,
+  '20261122T2000_banks': banks,
+  '20261122T2010_items': items,
 };
 
 export const migrationProvider: MigrationProvider = {

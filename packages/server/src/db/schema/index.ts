@@ -1,11 +1,19 @@
 import type { ApiKeyTable } from './apiKey.js';
 import type { AppUserTable } from './appUser.js';
 import type { AuditHeadTable, AuditLogTable } from './auditLog.js';
+import type { HashBankTable } from './hashBank.js';
+import type { HashBankEntryTable } from './hashBankEntry.js';
+import type { HashBankVersionTable } from './hashBankVersion.js';
+import type { ItemTable } from './item.js';
+import type { ItemEntityTable } from './itemEntity.js';
+import type { ItemIndicatorTable } from './itemIndicator.js';
 import type { JobTable } from './job.js';
 import type { JobProbeTable } from './jobProbe.js';
 import type { SessionTable } from './session.js';
 import type { WorkerTable } from './worker.js';
 
+export type { HashBankEntryTable, HashBankTable, HashBankVersionTable };
+export type { ItemEntityTable, ItemIndicatorTable, ItemTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -18,4 +26,10 @@ export interface Database {
   job: JobTable;
   worker: WorkerTable;
   job_probe: JobProbeTable;
+  hash_bank: HashBankTable;
+  hash_bank_entry: HashBankEntryTable;
+  hash_bank_version: HashBankVersionTable;
+  item: ItemTable;
+  item_indicator: ItemIndicatorTable;
+  item_entity: ItemEntityTable;
 }

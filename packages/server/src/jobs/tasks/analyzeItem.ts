@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { analyseItem, ANALYZE_ITEM_TASK } from '../../services/itemAnalysis.js';
+import type { TaskDefinition } from '../queue.js';
+
+const payload = z.strictObject({ itemId: z.uuid() });
+
+/**
+ * Indicators, entities and risk score of one item (core `score`). Idempotent: the result replaces the item's
+ * previous analysis in one transaction keyed by item id and analysis version, so a rerun changes nothing.
+ */
+export const analyzeItemTask: TaskDefinition<z.output<typeof payload>> = {
+  name: ANALYZE_ITEM_TASK,
+  role: 'analyze',
+  payload,
+  maxAttempts: 5,
+  async run({ itemId }, { deps }) {
+    await analyseItem(deps, itemId);
+  },
+};
