@@ -34,7 +34,9 @@ export interface ImageAnalysis extends ImageFileHashes {
 /** One decode for everything an upload needs: hashes, size and, optionally, the dihedral variants. */
 export async function analyzeImageFile(bytes: Uint8Array, options: DecodeOptions & { dihedral?: boolean } = {}): Promise<ImageAnalysis> {
   const image = await decodeImage(bytes, options);
-  const { hash, quality } = pdqHash(image);
+  // The dihedral set includes the plain hash: one downscale and one DCT serve both.
+  const dihedral = options.dihedral ? pdqHashDihedral(image) : undefined;
+  const { hash, quality } = dihedral ? { hash: dihedral.hashes.original, quality: dihedral.quality } : pdqHash(image);
   return {
     pdq: hash,
     quality,
@@ -42,6 +44,6 @@ export async function analyzeImageFile(bytes: Uint8Array, options: DecodeOptions
     sha256: createHash('sha256').update(bytes).digest('hex'),
     width: image.width,
     height: image.height,
-    ...(options.dihedral ? { dihedral: pdqHashDihedral(image).hashes } : {}),
+    ...(dihedral ? { dihedral: dihedral.hashes } : {}),
   };
 }
