@@ -1,11 +1,14 @@
 import { ZERO_HASH256_HEX } from './hash256.js';
-import { DIHEDRAL_NAMES, dct16, dihedralDct, pdqQuality, thresholdToHex, type DihedralName } from './pdqDct.js';
-import { PDQ_GRID, blurAndDecimate, lumaGrid64 } from './pdqDownscale.js';
+import { analysePdq } from './pdqBackend.js';
+import { DIHEDRAL_NAMES, dihedralDct, thresholdToHex, type DihedralName } from './pdqDct.js';
+import { PDQ_GRID } from './pdqDownscale.js';
 import { assertPixelImage, type PixelImage } from './pixels.js';
 
 /**
  * PDQ perceptual hash (Meta's published algorithm), bit-exact with the C++ reference for the same
- * pixels. Pure: pixels in, hash out. Decoding files is the server's job.
+ * pixels. Pure: pixels in, hash out. Decoding files is the server's job. The grid, DCT and quality
+ * come from the WebAssembly SIMD kernel when the runtime has it, else from the JS path; both are
+ * bit-identical (pdqBackend.ts).
  */
 
 export { DIHEDRAL_NAMES, type DihedralName } from './pdqDct.js';
@@ -33,9 +36,9 @@ function isTooSmall(image: PixelImage): boolean {
 export function pdqHash(image: PixelImage): PdqResult {
   assertPixelImage(image);
   if (isTooSmall(image)) return { hash: ZERO_HASH256_HEX, quality: 0 };
-  const grid =
-    image.width === PDQ_GRID && image.height === PDQ_GRID ? lumaGrid64(image) : blurAndDecimate(image);
-  return { hash: thresholdToHex(dct16(grid)), quality: pdqQuality(grid) };
+  const blur = image.width !== PDQ_GRID || image.height !== PDQ_GRID;
+  const { dct, quality } = analysePdq(image, blur);
+  return { hash: thresholdToHex(dct), quality };
 }
 
 /**
@@ -49,11 +52,10 @@ export function pdqHashDihedral(image: PixelImage): PdqDihedralResult {
     const zero = Object.fromEntries(DIHEDRAL_NAMES.map((name) => [name, ZERO_HASH256_HEX]));
     return { hashes: zero as Record<DihedralName, string>, quality: 0 };
   }
-  const grid = blurAndDecimate(image);
-  const dct = dct16(grid);
+  const { dct, quality } = analysePdq(image, true);
   const hashes = {} as Record<DihedralName, string>;
   for (const name of DIHEDRAL_NAMES) {
     hashes[name] = thresholdToHex(name === 'original' ? dct : dihedralDct(dct, name));
   }
-  return { hashes, quality: pdqQuality(grid) };
+  return { hashes, quality };
 }

@@ -9,8 +9,11 @@ export const DCT_SIZE = 16;
 const DCT_CELLS = DCT_SIZE * DCT_SIZE;
 const fround = Math.fround;
 
-/** D[i][k] = float(float(sqrt(2/64)) * cos(pi/128 * (i+1) * (2k+1))), rows 1..16 (no DC). */
-const DCT_MATRIX: Float32Array = (() => {
+/**
+ * D[i][k] = float(float(sqrt(2/64)) * cos(pi/128 * (i+1) * (2k+1))), rows 1..16 (no DC).
+ * The WebAssembly kernel (pdqWasm.ts) is loaded with this same matrix.
+ */
+export const DCT_MATRIX: Float32Array = (() => {
   const scale = fround(Math.sqrt(2 / PDQ_GRID));
   const matrix = new Float32Array(DCT_SIZE * PDQ_GRID);
   for (let i = 0; i < DCT_SIZE; i++) {
