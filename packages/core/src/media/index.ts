@@ -1,4 +1,5 @@
 // Media capability: PDQ perceptual hashing, 256-bit hash helpers, the Hamming-space index.
+export * from './dihedralHash.js';
 export * from './errors.js';
 export * from './hash256.js';
 export * from './hashIndex.js';

@@ -106,7 +106,7 @@ export const DIHEDRAL_NAMES = [
 ] as const;
 export type DihedralName = (typeof DIHEDRAL_NAMES)[number];
 
-interface DihedralRule {
+export interface DihedralRule {
   /** Whether B'[j][i] (instead of B'[i][j]) receives the coefficient B[i][j]. */
   readonly transpose: boolean;
   readonly negate: (i: number, j: number) => boolean;
@@ -116,7 +116,7 @@ const odd = (n: number): boolean => (n & 1) === 1;
 
 // Rotating or flipping the image flips the sign of odd/even DCT basis functions along an axis;
 // a quarter turn also swaps the axes.
-const DIHEDRAL_RULES: Record<DihedralName, DihedralRule> = {
+export const DIHEDRAL_RULES: Readonly<Record<DihedralName, DihedralRule>> = {
   original: { transpose: false, negate: () => false },
   rotate90: { transpose: true, negate: (_i, j) => !odd(j) },
   rotate180: { transpose: false, negate: (i, j) => odd(i + j) },

@@ -1,6 +1,6 @@
-import { PDQ_MIN_QUALITY, type DihedralName } from '@centinela/core';
+import { dihedralVariantsOfHash, PDQ_MIN_QUALITY, type DihedralName } from '@centinela/core';
 import type { Db } from '../db/database.js';
-import { dihedralVariantsOfHash } from '../media/dihedralHex.js';
+
 import { appendAudit } from './auditService.js';
 import type { SignalType } from './bankFormats.js';
 import { DbBankSource, type BankInfo, type BankSource } from './bankSource.js';
