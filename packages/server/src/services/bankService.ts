@@ -20,6 +20,8 @@ export interface Bank {
   name: string;
   description: string | null;
   enabled: boolean;
+  /** Uploads that match this bank are kept, sealed, for review and evidence. */
+  quarantineOnMatch: boolean;
   entryCount: number;
   createdBy: string;
   createdAt: string;
@@ -52,6 +54,7 @@ function toBank(row: HashBankTable, entryCount: number): Bank {
     name: row.name,
     description: row.description,
     enabled: Number(row.enabled) === 1,
+    quarantineOnMatch: Number(row.quarantine_on_match) === 1,
     entryCount,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -144,6 +147,7 @@ export interface NewBank {
   name: string;
   description?: string | null | undefined;
   enabled?: boolean | undefined;
+  quarantineOnMatch?: boolean | undefined;
 }
 
 export async function createBank(deps: ServiceDeps, actor: Actor, input: NewBank): Promise<Bank> {
@@ -157,6 +161,7 @@ export async function createBank(deps: ServiceDeps, actor: Actor, input: NewBank
       name,
       description: input.description?.trim() || null,
       enabled: input.enabled === false ? 0 : 1,
+      quarantine_on_match: input.quarantineOnMatch ? 1 : 0,
       revision: 1,
       created_by: actorLabel(actor),
       created_at: now,
@@ -173,6 +178,7 @@ export interface BankChanges {
   name?: string | undefined;
   description?: string | null | undefined;
   enabled?: boolean | undefined;
+  quarantineOnMatch?: boolean | undefined;
 }
 
 export async function updateBank(deps: ServiceDeps, actor: Actor, id: string, changes: BankChanges): Promise<Bank> {
@@ -188,6 +194,7 @@ export async function updateBank(deps: ServiceDeps, actor: Actor, id: string, ch
     }
     if (changes.description !== undefined) patch.description = changes.description?.trim() || null;
     if (changes.enabled !== undefined) patch.enabled = changes.enabled ? 1 : 0;
+    if (changes.quarantineOnMatch !== undefined) patch.quarantine_on_match = changes.quarantineOnMatch ? 1 : 0;
     if (Object.keys(patch).length > 0) await tx.db.updateTable('hash_bank').set(patch).where('id', '=', id).execute();
     await touchBank(tx, id, false);
     await appendAudit(tx, actor, {

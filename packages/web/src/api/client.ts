@@ -124,6 +124,83 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   return data as T;
 }
 
+/** The problem body of a failed XHR/fetch response, or an empty object when it has none. */
+function parseProblem(text: string): Problem {
+  if (!text) return {};
+  try {
+    const data: unknown = JSON.parse(text);
+    return isObject(data) ? (data as Problem) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Upload progress: bytes sent so far and in total (total is 0 when the browser cannot tell). */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+interface SendOptions {
+  body: XMLHttpRequestBodyInit;
+  /** Omitted for FormData: the browser writes the multipart boundary itself. */
+  contentType?: string;
+  onProgress?: (p: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * A state-changing call with a body that is not JSON (a file, a multipart form), made with XMLHttpRequest
+ * because fetch cannot report upload progress. Same CSRF header, errors and session-ended hook as `request`.
+ */
+function send<T>(method: 'POST', path: string, options: SendOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, `/api/v1${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    if (options.contentType) xhr.setRequestHeader('content-type', options.contentType);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (options.onProgress) {
+      const report = options.onProgress;
+      xhr.upload.onprogress = (e) => report({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    }
+    const onAbort = () => xhr.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => options.signal?.removeEventListener('abort', onAbort);
+    xhr.onerror = () => {
+      done();
+      reject(new ApiError(0, { code: 'network' }));
+    };
+    xhr.onabort = () => {
+      done();
+      reject(new ApiError(0, { code: 'aborted' }));
+    };
+    xhr.onload = () => {
+      done();
+      const status = xhr.status;
+      if (status === 204) {
+        resolve(undefined as T);
+        return;
+      }
+      const text = xhr.responseText;
+      if (status < 200 || status >= 300) {
+        const retryAfter = Number(xhr.getResponseHeader('retry-after'));
+        const err = new ApiError(status, parseProblem(text), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+        if (status === 401 && onUnauthenticated) onUnauthenticated();
+        reject(err);
+        return;
+      }
+      try {
+        resolve(JSON.parse(text) as T);
+      } catch {
+        reject(new ApiError(status, { code: 'server', detail: 'Unexpected response body' }));
+      }
+    };
+    xhr.send(options.body);
+  });
+}
+
 // --- auth ---------------------------------------------------------------------------------------
 
 export interface LoginInput {
@@ -169,6 +246,11 @@ export async function totpEnable(code: string): Promise<User> {
   return (await request<{ user: User }>('POST', '/auth/totp/enable', { body: { code } })).user;
 }
 
+/** Changes the signed-in user's password; the server ends the user's other sessions (this one stays). */
+export function changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+  return request('POST', '/auth/password', { body: input });
+}
+
 export async function totpDisable(code: string): Promise<User> {
   return (await request<{ user: User }>('POST', '/auth/totp/disable', { body: { code } })).user;
 }
@@ -200,6 +282,11 @@ export async function updateUser(id: string, input: UpdateUserInput): Promise<Us
   return (await request<{ user: User }>('PATCH', `/users/${encodeURIComponent(id)}`, { body: input })).user;
 }
 
+/** Gives a user a new generated password (shown once); their sessions end and any lock-out is lifted. */
+export async function resetUserPassword(id: string): Promise<string> {
+  return (await request<{ generatedPassword: string }>('POST', `/users/${encodeURIComponent(id)}/reset-password`)).generatedPassword;
+}
+
 // --- API keys (admin) --------------------------------------------------------------------------
 
 export async function listApiKeys(): Promise<ApiKey[]> {
@@ -212,4 +299,211 @@ export function createApiKey(input: { name: string; scopes: string[] }): Promise
 
 export async function revokeApiKey(id: string): Promise<ApiKey> {
   return (await request<{ apiKey: ApiKey }>('POST', `/api-keys/${encodeURIComponent(id)}/revoke`)).apiKey;
+}
+
+// --- hash banks (admins manage; analysts read) ---------------------------------------------------
+
+export const SIGNAL_TYPES = ['pdq', 'md5', 'sha256'] as const;
+export type SignalType = (typeof SIGNAL_TYPES)[number];
+
+export const BANK_FORMATS = ['csv', 'lines', 'te'] as const;
+export type BankFormat = (typeof BANK_FORMATS)[number];
+
+export interface Bank {
+  id: string;
+  name: string;
+  description: string | null;
+  enabled: boolean;
+  entryCount: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BankEntry {
+  id: string;
+  bankId: string;
+  signalType: SignalType;
+  hash: string;
+  quality: number | null;
+  category: string | null;
+  source: string | null;
+  note: string | null;
+  externalId: string | null;
+  enabled: boolean;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface ImportReport {
+  read: number;
+  added: number;
+  duplicates: number;
+  invalid: { line: number; reason: string }[];
+  invalidCount: number;
+}
+
+/** The report that comes with a refused import (`bank.import_invalid`), when the error carries one. */
+export function importReportOf(err: unknown): ImportReport | null {
+  if (!(err instanceof ApiError)) return null;
+  const r = err.problem['report'];
+  if (!isObject(r) || !Array.isArray(r['invalid'])) return null;
+  return r as unknown as ImportReport;
+}
+
+const bankPath = (id: string) => `/banks/${encodeURIComponent(id)}`;
+
+export async function listBanks(): Promise<Bank[]> {
+  return (await request<{ banks: Bank[] }>('GET', '/banks')).banks;
+}
+
+export async function getBank(id: string): Promise<Bank> {
+  return (await request<{ bank: Bank }>('GET', bankPath(id))).bank;
+}
+
+export async function createBank(input: { name: string; description?: string | null; enabled?: boolean }): Promise<Bank> {
+  return (await request<{ bank: Bank }>('POST', '/banks', { body: input })).bank;
+}
+
+export async function updateBank(id: string, input: { name?: string; description?: string | null; enabled?: boolean }): Promise<Bank> {
+  return (await request<{ bank: Bank }>('PATCH', bankPath(id), { body: input })).bank;
+}
+
+export function deleteBank(id: string): Promise<void> {
+  return request('DELETE', bankPath(id));
+}
+
+export interface EntryPage {
+  entries: BankEntry[];
+  /** The cursor of the following page, or null on the last page. */
+  next: string | null;
+}
+
+export function listBankEntries(id: string, opts: { after?: string | null; limit?: number } = {}): Promise<EntryPage> {
+  const q = new URLSearchParams();
+  if (opts.after) q.set('after', opts.after);
+  if (opts.limit) q.set('limit', String(opts.limit));
+  const qs = q.toString();
+  return request('GET', `${bankPath(id)}/entries${qs ? `?${qs}` : ''}`);
+}
+
+export async function setBankEntryEnabled(bankId: string, entryId: string, enabled: boolean): Promise<BankEntry> {
+  return (await request<{ entry: BankEntry }>('PATCH', `${bankPath(bankId)}/entries/${encodeURIComponent(entryId)}`, { body: { enabled } })).entry;
+}
+
+/** Imports a file chosen in the browser (sent as is, with upload progress). All or nothing unless skipInvalid. */
+export async function importBankFile(
+  id: string,
+  file: Blob,
+  opts: { format: BankFormat; skipInvalid: boolean; onProgress?: (p: UploadProgress) => void; signal?: AbortSignal },
+): Promise<ImportReport> {
+  const q = new URLSearchParams({ format: opts.format, skipInvalid: String(opts.skipInvalid) });
+  const res = await send<{ report: ImportReport }>('POST', `${bankPath(id)}/import?${q.toString()}`, {
+    body: file,
+    contentType: opts.format === 'csv' ? 'text/csv' : 'text/plain',
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  return res.report;
+}
+
+/** Downloads a bank export as a file: fetched with the session, handed to the browser, the object URL revoked. */
+export async function downloadBankExport(bank: { id: string; name: string }, format: BankFormat): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${bankPath(bank.id)}/export?format=${encodeURIComponent(format)}`, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, { code: 'network' });
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, parseProblem(await res.text()));
+    if (res.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw err;
+  }
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const safeName = bank.name.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const filename = named ?? `${safeName}.${format === 'csv' ? 'csv' : 'txt'}`;
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Give the browser a moment to start the download before the URL goes away.
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+// --- hashing and matching ----------------------------------------------------------------------
+
+export const DEFAULT_THRESHOLD = 31;
+export const MAX_THRESHOLD = 64;
+export const MAX_HASHES_PER_REQUEST = 1000;
+
+export interface ImageHashes {
+  file: string;
+  pdq: string;
+  quality: number;
+  md5: string;
+  sha256: string;
+  width: number;
+  height: number;
+}
+
+export interface MatchHit {
+  bank: string;
+  bankId: string;
+  entryId: string;
+  signalType: SignalType;
+  category: string | null;
+  distance: number;
+  variant?: string;
+}
+
+export type MatchStatus = 'matched' | 'no_match' | 'low_quality';
+
+export interface MatchResult {
+  type?: SignalType;
+  hash?: string;
+  file?: ImageHashes;
+  status: MatchStatus;
+  matches: MatchHit[];
+  quality?: number;
+  minQuality?: number;
+  truncated?: boolean;
+}
+
+export interface MatchOptions {
+  threshold?: number;
+  dihedral?: boolean;
+}
+
+/** Matches uploaded images (multipart). The bytes are hashed by the server and not stored. */
+export async function matchFiles(files: readonly File[], opts: MatchOptions & { onProgress?: (p: UploadProgress) => void }): Promise<MatchResult[]> {
+  const form = new FormData();
+  if (opts.threshold !== undefined) form.append('threshold', String(opts.threshold));
+  if (opts.dihedral !== undefined) form.append('dihedral', String(opts.dihedral));
+  for (const f of files) form.append('file', f, f.name);
+  const res = await send<{ results: MatchResult[] }>('POST', '/match', { body: form, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  return res.results;
+}
+
+/** Matches hashes given as text (`pdq:`, `md5:`, `sha256:` prefixes allowed; 64 hex digits is PDQ, 32 is MD5). */
+export async function matchHashes(hashes: readonly string[], opts: MatchOptions): Promise<MatchResult[]> {
+  const body = { hashes: hashes.map((hash) => ({ hash })), ...opts };
+  return (await request<{ results: MatchResult[] }>('POST', '/match', { body })).results;
+}
+
+/** The per-item errors of a validation problem (`errors: [{path, message}]`), when it has them. */
+export function problemErrors(err: unknown): { path: string; message: string }[] {
+  if (!(err instanceof ApiError)) return [];
+  const list = err.problem['errors'];
+  if (!Array.isArray(list)) return [];
+  return list.filter((e): e is { path: string; message: string } => isObject(e) && typeof e['path'] === 'string' && typeof e['message'] === 'string');
 }

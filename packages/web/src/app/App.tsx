@@ -10,6 +10,7 @@ import { SignIn } from '../pages/SignIn';
 import { Home } from '../pages/Home';
 import { NotInstalled } from '../pages/NotInstalled';
 import { Admin } from '../pages/Admin';
+import { Hashes } from '../pages/Hashes';
 import { Account } from '../pages/Account';
 import { Forbidden, NotFound } from '../pages/Problem';
 
@@ -25,6 +26,7 @@ function Page() {
   if (!mod) return <NotFound />;
   if (!mod.roles.some((r) => roles.includes(r))) return <Forbidden />;
   if (mod.id === 'admin') return <Admin />;
+  if (mod.id === 'hashes') return <Hashes />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

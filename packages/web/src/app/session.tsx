@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from '../api/client';
 import type { MessageKey } from '../i18n';
+import { resetReveals } from './reveals';
 
 export type SessionState =
   | { status: 'loading' }
@@ -33,6 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     reload();
     api.setUnauthenticatedHandler(() => {
       api.setCsrfToken(null);
+      resetReveals();
       setState({ status: 'signedOut', notice: 'signin.sessionExpired' });
     });
     return () => api.setUnauthenticatedHandler(null);
@@ -40,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (input: api.LoginInput) => {
     const s = await api.login(input);
+    resetReveals();
     setState({ status: 'signedIn', user: s.user });
   }, []);
 
@@ -49,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // Even if the server could not be reached, forget the session locally.
     }
+    resetReveals();
     setState({ status: 'signedOut', notice: 'signin.signedOut' });
   }, []);
 

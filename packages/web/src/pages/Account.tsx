@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../i18n/errors';
+import { useMsg, type Msg } from '../i18n/msg';
 import * as api from '../api/client';
 import { useSession, useUser } from '../app/session';
 import { CopyButton, ErrorAlert, PageTitle, StatusNotice } from '../components/ui';
@@ -39,6 +40,91 @@ function CodeForm({ label, submitLabel, danger, onSubmit }: { label: string; sub
         {submitLabel}
       </button>
     </form>
+  );
+}
+
+/** Mirrors the server's minimum (PASSWORD_MIN_LENGTH in packages/server/src/auth/password.ts). */
+const PASSWORD_MIN_LENGTH = 12;
+
+type PasswordProblem = 'current' | 'new' | 'confirm' | null;
+
+function ChangePasswordForm() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const msg = useMsg();
+  const id = useId();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [localError, setLocalError] = useState<{ field: PasswordProblem; msg: Msg } | null>(null);
+  const [done, setDone] = useState(false);
+  const { email } = useUser();
+  const refs = { current: useRef<HTMLInputElement>(null), new: useRef<HTMLInputElement>(null), confirm: useRef<HTMLInputElement>(null) };
+
+  const fail = (field: Exclude<PasswordProblem, null>, m: Msg) => {
+    setLocalError({ field, msg: m });
+    refs[field].current?.focus();
+  };
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError(null);
+    setDone(false);
+    if (!current) return fail('current', { key: 'password.missingCurrent' });
+    if (next.length < PASSWORD_MIN_LENGTH) return fail('new', { key: 'error.validation.password_too_short', vars: { min: PASSWORD_MIN_LENGTH } });
+    if (next === current) return fail('new', { key: 'error.validation.password_unchanged' });
+    if (confirm !== next) return fail('confirm', { key: 'password.mismatch' });
+    setLocalError(null);
+    setBusy(true);
+    try {
+      await api.changePassword({ currentPassword: current, newPassword: next });
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setDone(true);
+    } catch (err) {
+      setError(err);
+      if (err instanceof api.ApiError && err.code === 'auth.current_password_invalid') refs.current.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const code = error instanceof api.ApiError ? error.code : '';
+  const serverField: PasswordProblem = code === 'auth.current_password_invalid' ? 'current' : code.startsWith('validation.password') ? 'new' : null;
+  const invalid = (f: Exclude<PasswordProblem, null>) => (localError?.field === f || serverField === f ? true : undefined);
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('password.title')}</h2>
+      <p id={`${id}-intro`}>{t('password.intro')}</p>
+      <ErrorAlert message={error ? errorMessage(error, i18n) : localError ? msg(localError.msg) : null} />
+      <StatusNotice message={done ? t('password.changed') : null} />
+      <form className="form" onSubmit={submit} noValidate aria-describedby={`${id}-intro`}>
+        {/* Lets password managers tie the new password to this account. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+        <div className="field">
+          <label htmlFor={`${id}-current`}>{t('password.current')}</label>
+          <input ref={refs.current} id={`${id}-current`} type="password" autoComplete="current-password" required aria-invalid={invalid('current')} value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-new`}>{t('password.new')}</label>
+          <p className="hint" id={`${id}-new-hint`}>
+            {t('password.newHint', { min: PASSWORD_MIN_LENGTH })}
+          </p>
+          <input ref={refs.new} id={`${id}-new`} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} aria-describedby={`${id}-new-hint`} aria-invalid={invalid('new')} value={next} onChange={(e) => setNext(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-confirm`}>{t('password.confirm')}</label>
+          <input ref={refs.confirm} id={`${id}-confirm`} type="password" autoComplete="new-password" required aria-invalid={invalid('confirm')} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        </div>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('common.saving') : t('password.submit')}
+        </button>
+      </form>
+    </section>
   );
 }
 
@@ -100,6 +186,8 @@ export function Account() {
           <dd>{user.roles.map((r) => roleLabel(r, t)).join(', ') || '—'}</dd>
         </dl>
       </section>
+
+      <ChangePasswordForm />
 
       <section className="card" aria-labelledby="account-totp">
         <h2 id="account-totp">{t('account.totp.title')}</h2>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
 import { useMsg, type Msg } from '../i18n/msg';
 import { errorMessage } from '../i18n/errors';
@@ -116,10 +116,35 @@ function CreateUserForm({ onCreated }: { onCreated: (user: api.User, generatedPa
   );
 }
 
-function UserRow({ user, isSelf, onChanged, onError }: { user: api.User; isSelf: boolean; onChanged: (u: api.User) => void; onError: (e: unknown) => void }) {
+function UserRow({ user, isSelf, onChanged, onReset, onError }: {
+  user: api.User;
+  isSelf: boolean;
+  onChanged: (u: api.User) => void;
+  onReset: (u: api.User, generatedPassword: string) => void;
+  onError: (e: unknown) => void;
+}) {
   const { t } = useI18n();
   const msg = useMsg();
   const [editing, setEditing] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmReset) confirmRef.current?.focus();
+  }, [confirmReset]);
+
+  const reset = async () => {
+    setBusy(true);
+    try {
+      const generated = await api.resetUserPassword(user.id);
+      setConfirmReset(false);
+      onReset(user, generated);
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [busy, setBusy] = useState(false);
   const [rolesError, setRolesError] = useState<Msg | null>(null);
@@ -207,6 +232,17 @@ function UserRow({ user, isSelf, onChanged, onError }: { user: api.User; isSelf:
               {t('users.editRoles')}
             </button>
           ) : null}
+          {isSelf || confirmReset ? null : (
+            <button
+              type="button"
+              ref={resetButtonRef}
+              className="button button-secondary button-small"
+              onClick={() => setConfirmReset(true)}
+              aria-label={`${t('users.resetPassword')}: ${user.email}`}
+            >
+              {t('users.resetPassword')}
+            </button>
+          )}
           {isSelf ? null : (
             <button
               type="button"
@@ -219,6 +255,26 @@ function UserRow({ user, isSelf, onChanged, onError }: { user: api.User; isSelf:
             </button>
           )}
         </div>
+        {confirmReset ? (
+          <div className="confirm-box" role="group" aria-label={`${t('users.resetPassword')}: ${user.email}`} ref={confirmRef} tabIndex={-1}>
+            <p>{t('users.confirmReset', { email: user.email })}</p>
+            <div className="button-row">
+              <button type="button" className="button button-danger button-small" disabled={busy} onClick={() => void reset()}>
+                {t('users.confirmResetButton')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => {
+                  setConfirmReset(false);
+                  window.setTimeout(() => resetButtonRef.current?.focus(), 0);
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : null}
       </td>
     </tr>
   );
@@ -233,7 +289,7 @@ export function UsersAdmin() {
   const [users, setUsers] = useState<api.User[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Msg | null>(null);
-  const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
+  const [secret, setSecret] = useState<{ email: string; password: string; reset?: boolean } | null>(null);
 
   const load = useCallback(() => {
     setError(null);
@@ -254,8 +310,9 @@ export function UsersAdmin() {
 
       {secret ? (
         <SecretOnce
-          title={t('users.generated.title')}
-          body={t('users.generated.body', { email: secret.email })}
+          key={`${secret.email}:${secret.password}`}
+          title={secret.reset ? t('users.reset.title') : t('users.generated.title')}
+          body={secret.reset ? t('users.reset.body', { email: secret.email }) : t('users.generated.body', { email: secret.email })}
           label={t('users.generated.label', { email: secret.email })}
           value={secret.password}
           doneLabel={t('users.generated.done')}
@@ -290,6 +347,11 @@ export function UsersAdmin() {
                       setError(null);
                       replace(nu);
                       setNotice({ key: 'users.updated', vars: { email: nu.email } });
+                    }}
+                    onReset={(ru, generated) => {
+                      setError(null);
+                      setNotice({ key: 'users.resetDone', vars: { email: ru.email } });
+                      setSecret({ email: ru.email, password: generated, reset: true });
                     }}
                     onError={(e) => {
                       setNotice(null);

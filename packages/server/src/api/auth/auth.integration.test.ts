@@ -131,6 +131,8 @@ describe.each(DIALECTS)('sign-in, sessions and CSRF on %s', (dialect) => {
     expect(generatedPassword).toHaveLength(20);
     expect((await t.as(session, 'GET', '/api/v1/auth/session')).statusCode).toBe(401);
     await t.login(email, generatedPassword);
+    const self = await t.as(admin, 'POST', `/api/v1/users/${admin.userId}/reset-password`);
+    expect(self.json().code).toBe('user.reset_self');
   });
 
   it('stores the TOTP secret encrypted, never in clear', async () => {

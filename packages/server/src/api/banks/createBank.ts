@@ -9,6 +9,7 @@ const body = z.strictObject({
   name: bankNameSchema,
   description: humanText(1000).nullable().optional(),
   enabled: z.boolean().optional(),
+  quarantineOnMatch: z.boolean().optional(),
 });
 
 export const createBankEndpoint: Endpoint = (app, ctx) => {

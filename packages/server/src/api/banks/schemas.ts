@@ -14,6 +14,7 @@ export const bankSchema = z
     name: z.string(),
     description: z.string().nullable(),
     enabled: z.boolean(),
+    quarantineOnMatch: z.boolean(),
     entryCount: z.number().int(),
     createdBy: z.string(),
     createdAt: z.string(),

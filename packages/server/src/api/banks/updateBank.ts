@@ -10,6 +10,7 @@ const body = z
     name: bankNameSchema.optional(),
     description: humanText(1000).nullable().optional(),
     enabled: z.boolean().optional(),
+    quarantineOnMatch: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

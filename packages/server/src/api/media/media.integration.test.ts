@@ -131,6 +131,33 @@ describe.each(DIALECTS)('hashing and matching through the API on %s', (dialect) 
     expect(byHash.status).toBe('matched');
   });
 
+  it('keeps a matching upload, sealed, only when its bank asks for quarantine', async () => {
+    const other = await patternPng(7, 180, 120);
+    const otherHash = (await upload('/api/v1/hash', [{ filename: 'q.png', bytes: other }])).json().files[0].pdq as string;
+    const bank = await createBank('quarantine-bank', `${otherHash}\n`);
+    const before = blobFiles();
+    const notAsked = (await upload('/api/v1/match', [{ filename: 'q.png', bytes: other }], { banks: 'quarantine-bank' })).json().results[0];
+    expect(notAsked.status).toBe('matched');
+    expect(notAsked.quarantined).toBeUndefined();
+    expect(blobFiles()).toBe(before);
+
+    const changed = await t.as(admin, 'PATCH', `/api/v1/banks/${bank.id}`, { quarantineOnMatch: true });
+    expect(changed.json().bank.quarantineOnMatch).toBe(true);
+    const kept = (await upload('/api/v1/match', [{ filename: 'q.png', bytes: other }], { banks: 'quarantine-bank' }, apiKey)).json().results[0];
+    expect(kept.quarantined).toBe(true);
+    const sha256 = createHash('sha256').update(other).digest('hex');
+    expect(await t.runtime.blobs.get(sha256)).toEqual(other);
+    const rows = await t.runtime.deps.db.selectFrom('quarantined_media').selectAll().where('sha256', '=', sha256).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ bank_id: bank.id, distance: 0, size: other.length });
+    expect(rows[0]!.submitted_by).toMatch(/^apiKey:/);
+    // A non-matching upload is still never stored.
+    const unrelated = await patternPng(9, 150, 150);
+    const none = (await upload('/api/v1/match', [{ filename: 'u.png', bytes: unrelated }], { banks: 'quarantine-bank' })).json().results[0];
+    expect(none.status).toBe('no_match');
+    expect(await t.runtime.blobs.has(createHash('sha256').update(unrelated).digest('hex'))).toBe(false);
+  });
+
   it('refuses low-quality images and hashes with status low_quality', async () => {
     const flat = await flatPng();
     const flatHash = (await upload('/api/v1/hash', [{ filename: 'flat.png', bytes: flat }])).json().files[0];

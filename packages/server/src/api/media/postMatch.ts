@@ -10,6 +10,7 @@ import {
   type MatchQuery,
 } from '../../services/matchService.js';
 import { Problem } from '../../services/problem.js';
+import { quarantineIfAsked } from '../../services/quarantineService.js';
 import { actorOf, type AppContext, type Endpoint } from '../context.js';
 import { commonErrors, problemSchema } from '../problemSchema.js';
 import { signalTypeSchema } from '../banks/schemas.js';
@@ -75,11 +76,15 @@ async function matchUploads(request: FastifyRequest, ctx: AppContext) {
   const opts = formOptions(fields);
   const images = await analyzeUploads(files, { dihedral: opts.dihedral });
   const results = await matchImages(matcherFor(ctx.deps), images, opts);
-  await auditMatch(ctx.deps, actorOf(request), 'files', results, opts);
+  const actor = actorOf(request);
+  await auditMatch(ctx.deps, actor, 'files', results, opts);
+  const kept = await Promise.all(
+    results.map((r, i) => quarantineIfAsked(ctx.deps, ctx.blobs, actor, { bytes: files[i]!.bytes, sha256: images[i]!.sha256 }, r.matches)),
+  );
   return {
     results: results.map((r, i) => {
       const { dihedral: _variants, ...hashes } = images[i]!;
-      return { file: { file: files[i]!.filename, ...hashes }, ...r };
+      return { file: { file: files[i]!.filename, ...hashes }, ...r, ...(kept[i] ? { quarantined: true } : {}) };
     }),
   };
 }
@@ -99,7 +104,7 @@ export const postMatchEndpoint: Endpoint = (app, ctx) => {
         schema: {
           tags: ['media'],
           summary:
-            'Match up to 1,000 hashes (JSON) or uploaded images (multipart, with threshold/dihedral/banks as form fields) against the enabled banks. PDQ matches at distance <= threshold (default 31, at most 64); PDQ queries with quality < 50 are answered low_quality. Uploaded bytes are not stored.',
+            'Match up to 1,000 hashes (JSON) or uploaded images (multipart, with threshold/dihedral/banks as form fields) against the enabled banks. PDQ matches at distance <= threshold (default 31, at most 64); PDQ queries with quality < 50 are answered low_quality. Uploaded bytes are not stored, unless they match a bank with quarantineOnMatch: then they are kept sealed in the blob store.',
           consumes: ['application/json', 'multipart/form-data'],
           // Nullish so that multipart requests (no JSON body) pass validation; JSON is checked in full.
           body: body.nullish(),

@@ -37,5 +37,7 @@ export const matchResultSchema = z
     quality: z.number().int().optional(),
     minQuality: z.number().int().optional(),
     truncated: z.boolean().optional(),
+    /** An uploaded file that matched a bank asking for quarantine was kept, sealed. */
+    quarantined: z.boolean().optional(),
   })
   .meta({ id: 'MatchResult' });

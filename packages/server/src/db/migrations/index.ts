@@ -4,6 +4,7 @@ import * as audit from './20261122T1901_audit.js';
 import * as jobs from './20261122T1902_jobs.js';
 import * as banks from './20261122T2000_banks.js';
 import * as items from './20261122T2010_items.js';
+import * as quarantine from './20261122T2030_quarantine.js';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '20261122T1902_jobs': jobs,
   '20261122T2000_banks': banks,
   '20261122T2010_items': items,
+  '20261122T2030_quarantine': quarantine,
 };
 
 export const migrationProvider: MigrationProvider = {

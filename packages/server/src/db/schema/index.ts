@@ -9,10 +9,11 @@ import type { ItemEntityTable } from './itemEntity.js';
 import type { ItemIndicatorTable } from './itemIndicator.js';
 import type { JobTable } from './job.js';
 import type { JobProbeTable } from './jobProbe.js';
+import type { QuarantinedMediaTable } from './quarantinedMedia.js';
 import type { SessionTable } from './session.js';
 import type { WorkerTable } from './worker.js';
 
-export type { HashBankEntryTable, HashBankTable, HashBankVersionTable };
+export type { HashBankEntryTable, HashBankTable, HashBankVersionTable, QuarantinedMediaTable };
 export type { ItemEntityTable, ItemIndicatorTable, ItemTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
@@ -29,6 +30,7 @@ export interface Database {
   hash_bank: HashBankTable;
   hash_bank_entry: HashBankEntryTable;
   hash_bank_version: HashBankVersionTable;
+  quarantined_media: QuarantinedMediaTable;
   item: ItemTable;
   item_indicator: ItemIndicatorTable;
   item_entity: ItemEntityTable;
