@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { '@centinela/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'bench/**/*.test.ts', 'eval/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'packages/web/e2e/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
