@@ -2,6 +2,7 @@
 export * from './audit/index.js';
 export * from './auth/index.js';
 export * from './cases/index.js';
+export * from './clusters/index.js';
 export * from './entities/index.js';
 export * from './media/index.js';
 export * from './risk/index.js';
