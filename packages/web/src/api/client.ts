@@ -507,3 +507,202 @@ export function problemErrors(err: unknown): { path: string; message: string }[]
   if (!Array.isArray(list)) return [];
   return list.filter((e): e is { path: string; message: string } => isObject(e) && typeof e['path'] === 'string' && typeof e['message'] === 'string');
 }
+
+// --- items and text analysis -------------------------------------------------------------------
+
+export const ITEM_SOURCES = ['crawl', 'report', 'partner', 'import'] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];
+
+export const ENTITY_TYPES = ['phone', 'email', 'wallet', 'handle', 'url'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const ITEM_SORTS = ['score', 'captured'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
+
+/** A matched piece of text: UTF-16 offsets into the analysed string, and the text found there. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ScoredIndicator {
+  id: string;
+  category: string;
+  weight: number;
+  evidence: string;
+  /** English; the UI shows its own translation by id and keeps this as a fallback. */
+  label: string;
+  spans: TextSpan[];
+}
+
+export interface ScoreContribution {
+  source: string;
+  id: string;
+  category?: string;
+  evidence?: string;
+  weight: number;
+  value: number;
+  contribution: number;
+  capped: boolean;
+  spans?: TextSpan[];
+  /** English, for the record; the UI builds its own explanation from the fields. */
+  explanation: string;
+}
+
+export interface HiddenCharacters {
+  present: boolean;
+  zeroWidth: number;
+  bidi: number;
+  otherInvisible: number;
+  homoglyphs: number;
+  reversed: boolean;
+  spans: { start: number; end: number }[];
+  homoglyphSpans: { start: number; end: number }[];
+}
+
+/** An entity found in a text. Type-specific fields (`obfuscated`, `platform`, `chain`…) are flat here… */
+export interface AnalysedEntity {
+  type: string;
+  value: string;
+  normalized: string;
+  start: number;
+  end: number;
+  [attribute: string]: unknown;
+}
+
+/** …and in `attributes` on a stored item's entities. */
+export interface ItemEntity {
+  type: string;
+  value: string;
+  normalized: string;
+  start: number;
+  end: number;
+  attributes: Record<string, unknown>;
+}
+
+/** An indicator named in a list row (only when the server sends it with the summary). */
+export interface IndicatorRef {
+  id: string;
+  category?: string;
+  weight?: number;
+  label?: string;
+}
+
+export interface ItemSummary {
+  id: string;
+  source: ItemSource;
+  url: string | null;
+  site: string | null;
+  title: string | null;
+  snippet: string;
+  postedAt: string | null;
+  capturedAt: string;
+  locationText: string | null;
+  priceText: string | null;
+  language: string | null;
+  riskScore: number | null;
+  analysedAt: string | null;
+  previousId: string | null;
+  createdAt: string;
+  /** Not part of the current contract (docs/ITEMS.md); shown when a server sends it. */
+  indicators?: IndicatorRef[];
+}
+
+export interface ItemAnalysis {
+  version: string;
+  /** Where `text` starts in the analysed string (title, a blank line, then the text); 0 without a title. */
+  textOffset: number;
+  indicators: ScoredIndicator[];
+  entities: ItemEntity[];
+  details: {
+    breakdown: ScoreContribution[];
+    truncated: boolean;
+    hiddenCharacters: HiddenCharacters;
+    lexiconVersions: Record<string, string>;
+    configVersion: string;
+    languageConfidence: number | null;
+  };
+}
+
+export interface Item extends Omit<ItemSummary, 'snippet'> {
+  text: string;
+  mediaRefs: string[];
+  rawCaptureRef: string | null;
+  contentHash: string;
+  region: string | null;
+  ingestedBy: string;
+  updatedAt: string;
+  analysis: ItemAnalysis | null;
+}
+
+export interface ScoreResult {
+  language: string;
+  languageConfidence?: number;
+  score: number;
+  indicators: ScoredIndicator[];
+  entities: AnalysedEntity[];
+  breakdown: ScoreContribution[];
+  truncated: boolean;
+  hiddenCharacters: HiddenCharacters;
+  lexiconVersions: Record<string, string>;
+  configVersion: string;
+}
+
+/** The filters of `GET /items`, as the API takes them (dates as ISO 8601; `to` bounds exclusive). */
+export interface ItemQuery {
+  minScore?: number;
+  maxScore?: number;
+  indicator?: string;
+  entityType?: EntityType;
+  entity?: string;
+  site?: string;
+  language?: string;
+  source?: ItemSource;
+  capturedFrom?: string;
+  capturedTo?: string;
+  postedFrom?: string;
+  postedTo?: string;
+  sort?: ItemSort;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Why an investigator searches or reads (written to the audit log with the search or read). */
+export interface AccessReasonInput {
+  purpose?: string;
+  legalBasis?: string;
+}
+
+function reasonParams(q: URLSearchParams, reason: AccessReasonInput | null | undefined): void {
+  if (reason?.purpose) q.set('purpose', reason.purpose);
+  if (reason?.legalBasis) q.set('legalBasis', reason.legalBasis);
+}
+
+export interface ItemPage {
+  items: ItemSummary[];
+  /** Pass as `cursor` for the following page; null on the last page. */
+  next: string | null;
+}
+
+export function listItems(query: ItemQuery, reason?: AccessReasonInput | null): Promise<ItemPage> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query) as [string, string | number | undefined][]) {
+    if (v !== undefined && v !== '') q.set(k, String(v));
+  }
+  reasonParams(q, reason);
+  const qs = q.toString();
+  return request('GET', `/items${qs ? `?${qs}` : ''}`);
+}
+
+export async function getItem(id: string, reason?: AccessReasonInput | null): Promise<Item> {
+  const q = new URLSearchParams();
+  reasonParams(q, reason);
+  const qs = q.toString();
+  return (await request<{ item: Item }>('GET', `/items/${encodeURIComponent(id)}${qs ? `?${qs}` : ''}`)).item;
+}
+
+/** Indicators, entities and the explained score of a text; nothing is stored. */
+export function analyzeText(input: { text: string; language?: 'es' | 'en' | 'pt'; region?: string }): Promise<ScoreResult> {
+  return request('POST', '/analyze', { body: input });
+}

@@ -11,6 +11,7 @@ import { Home } from '../pages/Home';
 import { NotInstalled } from '../pages/NotInstalled';
 import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
+import { Items } from '../pages/Items';
 import { Account } from '../pages/Account';
 import { Forbidden, NotFound } from '../pages/Problem';
 
@@ -27,6 +28,7 @@ function Page() {
   if (!mod.roles.some((r) => roles.includes(r))) return <Forbidden />;
   if (mod.id === 'admin') return <Admin />;
   if (mod.id === 'hashes') return <Hashes />;
+  if (mod.id === 'items') return <Items />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

@@ -1,10 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 // A tiny History-API router: the server answers every non-API path with index.html (SPA fallback).
+// `path` is the pathname (pages are chosen by it); `search` is the query string, for pages whose state is
+// shareable in the URL (the items filters). Changing only the query does not remount the page.
 
 interface RouterValue {
   path: string;
-  navigate: (to: string, options?: { replace?: boolean }) => void;
+  /** The query string, with its leading `?` (or empty). */
+  search: string;
+  navigate: (to: string, options?: { replace?: boolean; keepScroll?: boolean }) => void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -14,27 +18,37 @@ function currentPath(): string {
   return p === '' ? '/' : p;
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(currentPath);
+  const [search, setSearch] = useState(currentSearch);
 
   useEffect(() => {
-    const onPop = () => setPath(currentPath());
+    const onPop = () => {
+      setPath(currentPath());
+      setSearch(currentSearch());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
-    if (to === currentPath()) {
-      setPath(to);
+  const navigate = useCallback((to: string, options?: { replace?: boolean; keepScroll?: boolean }) => {
+    if (to === currentPath() + currentSearch()) {
+      setPath(currentPath());
+      setSearch(currentSearch());
       return;
     }
     if (options?.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
     setPath(currentPath());
-    window.scrollTo(0, 0);
+    setSearch(currentSearch());
+    if (!options?.keepScroll) window.scrollTo(0, 0);
   }, []);
 
-  const value = useMemo(() => ({ path, navigate }), [path, navigate]);
+  const value = useMemo(() => ({ path, search, navigate }), [path, search, navigate]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 

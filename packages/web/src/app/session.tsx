@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import * as api from '../api/client';
 import type { MessageKey } from '../i18n';
 import { resetReveals } from './reveals';
+import { resetAccessReason } from './purpose';
 
 export type SessionState =
   | { status: 'loading' }
@@ -35,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api.setUnauthenticatedHandler(() => {
       api.setCsrfToken(null);
       resetReveals();
+      resetAccessReason();
       setState({ status: 'signedOut', notice: 'signin.sessionExpired' });
     });
     return () => api.setUnauthenticatedHandler(null);
@@ -43,6 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (input: api.LoginInput) => {
     const s = await api.login(input);
     resetReveals();
+    resetAccessReason();
     setState({ status: 'signedIn', user: s.user });
   }, []);
 
@@ -53,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Even if the server could not be reached, forget the session locally.
     }
     resetReveals();
+    resetAccessReason();
     setState({ status: 'signedOut', notice: 'signin.signedOut' });
   }, []);
 
