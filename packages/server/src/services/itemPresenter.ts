@@ -4,6 +4,14 @@ import { analysisText, type StoredAnalysis } from './itemAnalysis.js';
 
 /** Characters of text shown in lists; the full text is in the item itself. */
 export const SNIPPET_CHARS = 280;
+export const TOP_INDICATORS = 5;
+
+/** Cuts at `max` UTF-16 units without splitting a surrogate pair (an emoji, say). */
+function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 export interface ItemSummary {
   id: string;
@@ -12,6 +20,8 @@ export interface ItemSummary {
   site: string | null;
   title: string | null;
   snippet: string;
+  /** The strongest indicators (at most `TOP_INDICATORS`), so a list can show why an item ranks high. */
+  indicators: Array<{ id: string; category: string; weight: number }>;
   postedAt: string | null;
   capturedAt: string;
   locationText: string | null;
@@ -41,7 +51,7 @@ export interface ItemEntity {
   attributes: Record<string, unknown>;
 }
 
-export interface ItemDetail extends Omit<ItemSummary, 'snippet'> {
+export interface ItemDetail extends Omit<ItemSummary, 'snippet' | 'indicators'> {
   text: string;
   mediaRefs: string[];
   rawCaptureRef: string | null;
@@ -61,14 +71,15 @@ export interface ItemDetail extends Omit<ItemSummary, 'snippet'> {
 
 const score = (v: number | null): number | null => (v === null ? null : Number(v));
 
-export function toItemSummary(row: ItemTable): ItemSummary {
+export function toItemSummary(row: ItemTable, top: ItemSummary['indicators'] = []): ItemSummary {
   return {
     id: row.id,
     source: row.source,
     url: row.url || null,
     site: row.site,
     title: row.title,
-    snippet: row.text.slice(0, SNIPPET_CHARS),
+    snippet: cutText(row.text, SNIPPET_CHARS),
+    indicators: top,
     postedAt: row.posted_at,
     capturedAt: row.captured_at,
     locationText: row.location_text,
@@ -82,7 +93,7 @@ export function toItemSummary(row: ItemTable): ItemSummary {
 }
 
 export function toItemDetail(row: ItemTable, indicators: ItemIndicatorTable[], entities: ItemEntityTable[]): ItemDetail {
-  const { snippet: _snippet, ...summary } = toItemSummary(row);
+  const { snippet: _snippet, indicators: _top, ...summary } = toItemSummary(row);
   const analysed = row.analysis_version !== null && row.risk_breakdown !== null;
   return {
     ...summary,

@@ -107,6 +107,13 @@ describe.each(DIALECTS)('items: filters and keyset pagination on %s', (dialect) 
     const schoolgirl = await walk({ sort: 'score', indicator: 'youth.schoolgirl', limit: 3 });
     expect(schoolgirl.length).toBeGreaterThan(0);
     expect(schoolgirl.every((i) => i.title === ADS.esRisky.title)).toBe(true);
+    // Each listed item carries its strongest indicators, strongest first, at most five.
+    for (const item of schoolgirl) {
+      expect(item.indicators.map((x) => x.id)).toContain('youth.schoolgirl');
+      expect(item.indicators.length).toBeLessThanOrEqual(5);
+      const weights = item.indicators.map((x) => x.weight);
+      expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    }
 
     // The same phone in the risky ad and the bicycle ad links them.
     const phone = await walk({ sort: 'captured', entityType: 'phone', entityValue: PHONE_ES_RISKY, limit: 4 });
@@ -115,6 +122,14 @@ describe.each(DIALECTS)('items: filters and keyset pagination on %s', (dialect) 
     const handles = await walk({ sort: 'captured', entityType: 'handle', limit: 50 });
     expect(handles.map((i) => i.title)).toContain(ADS.enRisky.title);
     expect(handles.map((i) => i.title)).not.toContain(ADS.esBenign.title);
+  });
+
+  it('cuts list snippets without splitting an emoji', async () => {
+    const text = `${'a'.repeat(279)}😀 tail`;
+    const { toAnalyse } = await ingestItems(t.runtime.deps, cliActor, [{ text, url: 'https://emoji.example.test/1' }], { defaultSource: 'import' });
+    const page = await listItems(t.runtime.deps, { sort: 'captured', site: 'emoji.example.test', limit: 5 });
+    expect(toAnalyse).toHaveLength(1);
+    expect(page.items[0]!.snippet).toBe('a'.repeat(279));
   });
 
   it('refuses a malformed cursor or one from the other order', async () => {

@@ -1,8 +1,8 @@
 import type { ItemSource } from '../db/schema/item.js';
 import { appendAudit } from './auditService.js';
 import type { Actor, ServiceDeps } from './deps.js';
-import { toItemDetail, toItemSummary, type ItemDetail, type ItemSummary } from './itemPresenter.js';
-import { notFound, Problem } from './problem.js';
+import { TOP_INDICATORS, toItemDetail, toItemSummary, type ItemDetail, type ItemSummary } from './itemPresenter.js';
+import { Problem } from './problem.js';
 
 export const ITEM_SORTS = ['captured', 'score'] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
@@ -107,8 +107,9 @@ export async function listItems(deps: ServiceDeps, q: ItemQuery): Promise<ItemPa
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const hasMore = rows.length > q.limit && last !== undefined;
+  const top = await topIndicators(deps, page.map((r) => r.id));
   return {
-    items: page.map(toItemSummary),
+    items: page.map((r) => toItemSummary(r, top.get(r.id))),
     next: hasMore ? encodeCursor({ sort: q.sort, key: q.sort === 'score' ? Number(last.risk_score) : last.captured_at, id: last.id }) : null,
   };
 }
@@ -143,7 +144,7 @@ export async function searchItems(deps: ServiceDeps, actor: Actor, q: ItemQuery,
 /** One item with its analysis. */
 export async function getItem(deps: ServiceDeps, id: string): Promise<ItemDetail> {
   const row = await deps.db.selectFrom('item').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('item');
+  if (!row) throw new Problem(404, 'item.not_found', 'the item was not found');
   const [indicators, entities] = await Promise.all([
     deps.db.selectFrom('item_indicator').selectAll().where('item_id', '=', id).execute(),
     deps.db.selectFrom('item_entity').selectAll().where('item_id', '=', id).orderBy('start').execute(),
@@ -168,4 +169,23 @@ export async function readItem(deps: ServiceDeps, actor: Actor, id: string, reas
     legalBasis: reason.legalBasis ?? null,
   });
   return item;
+}
+
+/** The strongest indicators of each listed item, in one query for the whole page. */
+async function topIndicators(deps: ServiceDeps, ids: string[]): Promise<Map<string, ItemSummary['indicators']>> {
+  const byItem = new Map<string, ItemSummary['indicators']>();
+  if (ids.length === 0) return byItem;
+  const rows = await deps.db
+    .selectFrom('item_indicator')
+    .select(['item_id', 'indicator_id', 'category', 'weight'])
+    .where('item_id', 'in', ids)
+    .orderBy('weight', 'desc')
+    .orderBy('indicator_id')
+    .execute();
+  for (const r of rows) {
+    const list = byItem.get(r.item_id) ?? [];
+    if (list.length < TOP_INDICATORS) list.push({ id: r.indicator_id, category: r.category, weight: Number(r.weight) });
+    byItem.set(r.item_id, list);
+  }
+  return byItem;
 }

@@ -22,6 +22,7 @@ export const itemSummarySchema = z
     site: z.string().nullable(),
     title: z.string().nullable(),
     snippet: z.string(),
+    indicators: z.array(z.object({ id: z.string(), category: z.string(), weight: z.number() })),
     postedAt: z.string().nullable(),
     capturedAt: z.string(),
     locationText: z.string().nullable(),
@@ -41,7 +42,7 @@ const itemEntitySchema = entitySchema
   .meta({ id: 'ItemEntity' });
 
 export const itemDetailSchema = itemSummarySchema
-  .omit({ snippet: true })
+  .omit({ snippet: true, indicators: true })
   .extend({
     text: z.string(),
     mediaRefs: z.array(z.string()),
