@@ -21,6 +21,8 @@ export interface IngestCounts {
   created: number;
   unchanged: number;
   invalid: InvalidEntry[];
+  /** Each stored entry's item id, by its position in the batch, so callers can refer to what they sent. */
+  items: Array<{ index: number; id: string; status: 'created' | 'unchanged' }>;
 }
 
 export interface IngestOptions {
@@ -47,34 +49,43 @@ export async function ingestItems(
   opts: IngestOptions,
 ): Promise<{ counts: IngestCounts; toAnalyse: string[] }> {
   const invalid: InvalidEntry[] = [];
-  const valid: NewItem[] = [];
+  const valid: Array<{ index: number; item: NewItem }> = [];
   entries.forEach((entry, index) => {
     const parsed = parseItem(entry, opts);
-    if (parsed.ok) valid.push(parsed.item);
+    if (parsed.ok) valid.push({ index, item: parsed.item });
     else invalid.push({ index, reason: parsed.reason });
   });
   return inTransaction(deps, async (tx) => {
     const toAnalyse: string[] = [];
+    const stored: IngestCounts['items'] = [];
     let created = 0;
-    for (const item of valid) {
-      const existing = await tx.db
-        .selectFrom('item')
-        .select(['id', 'analysis_version'])
-        .where('source', '=', item.source)
-        .where('url', '=', item.url)
-        .where('content_hash', '=', item.contentHash)
-        .executeTakeFirst();
+    for (const { index, item } of valid) {
+      const findExisting = () =>
+        tx.db
+          .selectFrom('item')
+          .select(['id', 'analysis_version'])
+          .where('source', '=', item.source)
+          .where('url', '=', item.url)
+          .where('content_hash', '=', item.contentHash)
+          .executeTakeFirst();
+      const existing = await findExisting();
       if (existing) {
         if (existing.analysis_version !== ANALYSIS_VERSION) toAnalyse.push(existing.id);
+        stored.push({ index, id: existing.id, status: 'unchanged' });
         continue;
       }
       const id = await insertItem(tx, actor, item);
       if (id) {
         created++;
         toAnalyse.push(id);
+        stored.push({ index, id, status: 'created' });
+      } else {
+        // A concurrent ingest stored the same capture first: it is the one this entry names.
+        const winner = await findExisting();
+        if (winner) stored.push({ index, id: winner.id, status: 'unchanged' });
       }
     }
-    const counts: IngestCounts = { received: entries.length, created, unchanged: valid.length - created, invalid };
+    const counts: IngestCounts = { received: entries.length, created, unchanged: valid.length - created, invalid, items: stored };
     await appendAudit(tx, actor, {
       action: 'item.ingest',
       details: { source: opts.forcedSource ?? opts.defaultSource, received: counts.received, created, unchanged: counts.unchanged, invalid: invalid.length },

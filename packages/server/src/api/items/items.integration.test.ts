@@ -26,8 +26,13 @@ describe.each(DIALECTS)('items API on %s', (dialect) => {
     const batch = { items: [{ ...ADS.esRisky, source: 'crawl' }, ADS.enRisky, ADS.ptRisky] };
     const first = await asPartner(batch);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ received: 3, created: 3, unchanged: 0, invalid: [] });
-    expect((await asPartner(batch)).json()).toEqual({ received: 3, created: 0, unchanged: 3, invalid: [] });
+    const created = first.json() as { items: Array<{ index: number; id: string; status: string }> };
+    expect(first.json()).toMatchObject({ received: 3, created: 3, unchanged: 0, invalid: [] });
+    expect(created.items.map((i) => [i.index, i.status])).toEqual([[0, 'created'], [1, 'created'], [2, 'created']]);
+    const again = (await asPartner(batch)).json();
+    expect(again).toMatchObject({ received: 3, created: 0, unchanged: 3, invalid: [] });
+    // The same entries name the same items the second time.
+    expect(again.items).toEqual(created.items.map((i) => ({ ...i, status: 'unchanged' })));
     const rows = await t.runtime.deps.db.selectFrom('item').select(['source', 'ingested_by']).execute();
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.source === 'partner' && r.ingested_by.startsWith('apiKey:'))).toBe(true);
@@ -48,6 +53,8 @@ describe.each(DIALECTS)('items API on %s', (dialect) => {
     const body = res.json();
     expect(body).toMatchObject({ received: 1000, created: 997, unchanged: 0 });
     expect(body.invalid.map((i: { index: number }) => i.index)).toEqual([10, 500, 999]);
+    expect(body.items).toHaveLength(997);
+    expect(body.items.some((i: { index: number }) => [10, 500, 999].includes(i.index))).toBe(false);
     const stored = await t.runtime.deps.db.selectFrom('item').select('source').where('url', 'like', 'https://lote.ejemplo.test/%').execute();
     expect(stored).toHaveLength(997);
     expect(stored.every((r) => r.source === 'import')).toBe(true);

@@ -20,6 +20,7 @@ const countsSchema = z
     created: z.number().int(),
     unchanged: z.number().int(),
     invalid: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+    items: z.array(z.object({ index: z.number().int(), id: z.string(), status: z.enum(['created', 'unchanged']) })),
   })
   .meta({ id: 'ItemIngestCounts' });
 
