@@ -11,6 +11,7 @@ import { calibrationReport, rocAuc, score, type ScoreResult } from '../../packag
 import { INDICATOR_CATALOG } from '../../packages/core/src/text/index.js';
 import { parseCsv } from './csv.js';
 import { ENTITY_TYPES, EVAL_DIR, loadAds, type Ad, type Lang } from './dataset.js';
+import { crossValidateFit } from './fitcv.js';
 import { PerClass, binaryAgreement, fmt, matchMultiset, type Prf } from './metrics.js';
 
 const REPO_ROOT = path.resolve(EVAL_DIR, '..', '..');
@@ -196,6 +197,27 @@ function rankingReport(scores: readonly number[], labels: readonly number[]): vo
   log(`   Brier ${fmt(rep.brier)}, log loss ${fmt(rep.logLoss)}, ECE ${fmt(rep.expectedCalibrationError)} (default priors, not calibrated on these labels)`);
 }
 
+// ------------------------------------------------------------------------------------- fitted on our set
+
+/** 5-fold cross-validated fit of the weights on our invented set; prior vs fitted, out of fold (see fitcv.ts). */
+function fittedOnOurSet(ads: readonly Ad[]): void {
+  const cv = crossValidateFit(ads, { folds: 5, l2: 1, k: K });
+  log('-- Fitted on our set: 5-fold cross-validated fit of the risk weights (folds by a hash of the ad id) --');
+  log('   INVENTED ADS, WEAK LABELS: "suspicious" was written with the ads, and template ads share phrase banks');
+  log('   across folds, so the fitted figures are optimistic. This checks the fitting procedure (docs/RISK.md),');
+  log('   not the real-world accuracy of either configuration. Never deploy a config fitted on this set.');
+  log(`   fitLogistic l2 ${cv.l2}; features seen in training fitted, the rest keep their priors; caps removed.`);
+  log(`   ${'out of fold'.padEnd(22)} ${'prior'.padStart(7)} ${'fitted'.padStart(7)}`);
+  const line = (label: string, a: number | null, b: number | null) => log(`   ${label.padEnd(22)} ${fmt(a).padStart(7)} ${fmt(b).padStart(7)}`);
+  line('ROC AUC', cv.prior.auc, cv.fitted.auc);
+  line('Brier', cv.prior.brier, cv.fitted.brier);
+  line('log loss', cv.prior.logLoss, cv.fitted.logLoss);
+  line('ECE', cv.prior.expectedCalibrationError, cv.fitted.expectedCalibrationError);
+  cv.prior.precisionAtK.forEach((p, i) => line(`precision@${p.k}`, p.precision, cv.fitted.precisionAtK[i]?.precision ?? null));
+  log(`   per fold (n, positives, AUC prior → fitted): ${cv.perFold.map((f) => `${f.fold}: ${f.n}/${f.positives} ${fmt(f.priorAuc)}→${fmt(f.fittedAuc)}`).join('  ')}`);
+  log();
+}
+
 // ---------------------------------------------------------------------------------------------- masked set
 
 /** Our indicators grouped to compare with the upstream project's rule columns (see README). */
@@ -304,6 +326,7 @@ function evaluateShared(file: string): void {
 
 const ads = loadAds();
 evaluateOurs(ads);
+fittedOnOurSet(ads);
 if (args.has('--no-shared')) log('(masked set skipped: --no-shared)');
 else if (existsSync(SHARED_CSV)) evaluateShared(SHARED_CSV);
 else log(`(masked set not found at ${path.relative(REPO_ROOT, SHARED_CSV)}; skipped — it is optional, measurement on our set only)`);

@@ -10,6 +10,7 @@ import { registerMatchCommand } from './commands/match.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerScoreCommand } from './commands/score.js';
+import { registerRiskCommands } from './commands/risk.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
@@ -17,7 +18,7 @@ import { registerWorkerCommand } from './commands/worker.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
-const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerImportCommand];
+const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerRiskCommands, registerImportCommand];
 
 export function buildProgram(): Command {
   const program = new Command('centinela')

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { riskConfigSetting } from './riskConfig.js';
 
 /** A configuration problem that stops start-up with one line naming the variable. */
 export class ConfigError extends Error {
@@ -48,6 +49,7 @@ const settings = {
   workerHeartbeatSeconds: { env: 'CENTINELA_WORKER_HEARTBEAT_SECONDS', schema: z.coerce.number().min(0.1).max(3600).default(10) },
   workerStaleSeconds: { env: 'CENTINELA_WORKER_STALE_SECONDS', schema: z.coerce.number().min(0.5).max(86_400).default(60) },
   scryptCost: { env: 'CENTINELA_SCRYPT_COST', schema: z.coerce.number().int().min(1024).max(1 << 20).default(1 << 15) },
+  riskConfig: { env: 'CENTINELA_RISK_CONFIG', schema: riskConfigSetting },
 } as const;
 
 type Settings = typeof settings;

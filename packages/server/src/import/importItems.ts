@@ -1,7 +1,7 @@
 import type { ItemSource } from '../db/schema/item.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Actor, ServiceDeps } from '../services/deps.js';
-import { queueAnalysis } from '../services/itemAnalysis.js';
+import { currentAnalysisVersion, queueAnalysis } from '../services/itemAnalysis.js';
 import { ingestItems } from '../services/itemService.js';
 import type { ImportRecord } from './itemRecords.js';
 
@@ -40,7 +40,7 @@ export async function importItems(deps: ServiceDeps, queue: JobQueue, actor: Act
       for (const bad of counts.invalid) problems.push({ line: batch[bad.index]!.line, reason: bad.reason });
       totals.created += counts.created;
       totals.unchanged += counts.unchanged;
-      await queueAnalysis(queue, toAnalyse);
+      await queueAnalysis(queue, toAnalyse, currentAnalysisVersion(deps));
     }
     // Unreadable lines and invalid entries come out together, in file order.
     problems.sort((a, b) => a.line - b.line);

@@ -4,9 +4,11 @@ import {
   INDICATOR_CATALOG_VERSION,
   score,
   type CountryCode,
+  type RiskConfig,
   type Entity,
   type ScoreResult,
 } from '@centinela/core';
+import { createHash } from 'node:crypto';
 import type { ItemEntityTable, ItemIndicatorTable } from '../db/schema/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { isoNow } from './clock.js';
@@ -17,12 +19,33 @@ export const ANALYZE_ITEM_TASK = 'analyze.item';
 /**
  * What produced an item's indicators and score: the catalog, every lexicon and the risk configuration.
  * A new version re-analyses items whose stored version differs; the same version never runs twice.
+ * A configured risk config (CENTINELA_RISK_CONFIG) adds a digest of its content to its version string, so editing
+ * a file without renaming its `version` still re-analyses; the shipped priors keep their plain version.
  */
-export const ANALYSIS_VERSION = [
-  `catalog@${INDICATOR_CATALOG_VERSION}`,
-  ...DEFAULT_LEXICONS.map((l) => `${l.language}@${l.version}`).sort(),
-  `risk@${DEFAULT_RISK_CONFIG.version}`,
-].join(';');
+export function analysisVersion(riskConfig: RiskConfig | undefined): string {
+  const risk =
+    riskConfig === undefined || riskConfig === DEFAULT_RISK_CONFIG ? DEFAULT_RISK_CONFIG.version : `${riskConfig.version}#${riskConfigDigest(riskConfig)}`;
+  return [`catalog@${INDICATOR_CATALOG_VERSION}`, ...DEFAULT_LEXICONS.map((l) => `${l.language}@${l.version}`).sort(), `risk@${risk}`].join(';');
+}
+
+/** First 12 hex digits of SHA-256 over the config's JSON (keys sorted; an infinite cap written as null). */
+function riskConfigDigest(config: RiskConfig): string {
+  const canonical = (v: unknown): unknown =>
+    typeof v === 'number' && !Number.isFinite(v)
+      ? null
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(config))).digest('hex').slice(0, 12);
+}
+
+/** The analysis version of the shipped priors (no CENTINELA_RISK_CONFIG). */
+export const ANALYSIS_VERSION = analysisVersion(undefined);
+
+/** The analysis version this process writes: follows CENTINELA_RISK_CONFIG (`config.riskConfig`). */
+export function currentAnalysisVersion(deps: Pick<ServiceDeps, 'config'>): string {
+  return analysisVersion(deps.config.riskConfig);
+}
 
 /** Separates title and text in the analysed string. */
 const TITLE_SEPARATOR = '\n\n';
@@ -37,13 +60,13 @@ export function analysisText(item: { title: string | null; text: string }): { te
 }
 
 /** One job per item and analysis version: enqueuing again while one is pending or done is a no-op. */
-export function analysisJobKey(itemId: string): string {
-  return `${ANALYZE_ITEM_TASK}:${itemId}:${ANALYSIS_VERSION}`;
+export function analysisJobKey(itemId: string, version: string = ANALYSIS_VERSION): string {
+  return `${ANALYZE_ITEM_TASK}:${itemId}:${version}`;
 }
 
-/** Queues the analysis of each item; never analyses in the caller's request. */
-export async function queueAnalysis(queue: JobQueue, itemIds: readonly string[]): Promise<void> {
-  for (const itemId of itemIds) await queue.enqueue(ANALYZE_ITEM_TASK, { itemId }, { jobKey: analysisJobKey(itemId) });
+/** Queues the analysis of each item at `version` (see currentAnalysisVersion); never analyses in the caller's request. */
+export async function queueAnalysis(queue: JobQueue, itemIds: readonly string[], version: string): Promise<void> {
+  for (const itemId of itemIds) await queue.enqueue(ANALYZE_ITEM_TASK, { itemId }, { jobKey: analysisJobKey(itemId, version) });
 }
 
 /** What the analysis stores besides indicators and entities, as the item's `risk_breakdown` JSON. */
@@ -85,9 +108,14 @@ export type AnalysisOutcome = 'analysed' | 'already-current' | 'missing';
 export async function analyseItem(deps: ServiceDeps, itemId: string): Promise<AnalysisOutcome> {
   const item = await deps.db.selectFrom('item').select(['id', 'title', 'text', 'region', 'analysis_version']).where('id', '=', itemId).executeTakeFirst();
   if (!item) return 'missing';
-  if (item.analysis_version === ANALYSIS_VERSION) return 'already-current';
+  const version = currentAnalysisVersion(deps);
+  if (item.analysis_version === version) return 'already-current';
+  const riskConfig = deps.config.riskConfig;
   // Pure CPU work, outside the transaction so it never holds a lock.
-  const result = score(analysisText(item).text, item.region ? { defaultRegion: item.region as CountryCode } : {});
+  const result = score(analysisText(item).text, {
+    ...(item.region ? { defaultRegion: item.region as CountryCode } : {}),
+    ...(riskConfig !== undefined ? { config: riskConfig } : {}),
+  });
   const stored: StoredAnalysis = {
     breakdown: result.breakdown.map(({ spans: _spans, ...entry }) => entry),
     truncated: result.truncated,
@@ -104,12 +132,12 @@ export async function analyseItem(deps: ServiceDeps, itemId: string): Promise<An
         language: result.language,
         risk_score: result.score,
         risk_breakdown: JSON.stringify(stored),
-        analysis_version: ANALYSIS_VERSION,
+        analysis_version: version,
         analysed_at: now,
         updated_at: now,
       })
       .where('id', '=', itemId)
-      .where((eb) => eb.or([eb('analysis_version', 'is', null), eb('analysis_version', '!=', ANALYSIS_VERSION)]))
+      .where((eb) => eb.or([eb('analysis_version', 'is', null), eb('analysis_version', '!=', version)]))
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return 'already-current';
     await tx.db.deleteFrom('item_indicator').where('item_id', '=', itemId).execute();
@@ -129,4 +157,33 @@ export async function analyseItem(deps: ServiceDeps, itemId: string): Promise<An
     }
     return 'analysed';
   });
+}
+
+/**
+ * Queues the analysis of every item whose stored analysis is missing or from another version (after a lexicon
+ * update or a new CENTINELA_RISK_CONFIG). Walks the table by id in pages, so memory stays flat; idempotent through
+ * the job keys. Returns how many items were queued.
+ */
+export async function queueOutdatedAnalyses(deps: ServiceDeps, queue: JobQueue, pageSize = INSERT_CHUNK): Promise<number> {
+  const version = currentAnalysisVersion(deps);
+  let after = '';
+  let queued = 0;
+  for (;;) {
+    const page = await deps.db
+      .selectFrom('item')
+      .select('id')
+      .where('id', '>', after)
+      .where((eb) => eb.or([eb('analysis_version', 'is', null), eb('analysis_version', '!=', version)]))
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return queued;
+    await queueAnalysis(
+      queue,
+      page.map((r) => r.id),
+      version,
+    );
+    queued += page.length;
+    after = page[page.length - 1]!.id;
+  }
 }

@@ -108,7 +108,7 @@ describe.each(DIALECTS)('items: ingest and analysis on %s', (dialect) => {
     const ids = [await idOf(ADS.esJobLure.url), await idOf(ADS.esBenign.url)];
     if (dialect === 'sqlite') {
       const jobs = await db().selectFrom('job').select('job_key').where('task', '=', 'analyze.item').execute();
-      expect(jobs.map((j) => j.job_key)).toEqual(expect.arrayContaining(ids.map(analysisJobKey)));
+      expect(jobs.map((j) => j.job_key)).toEqual(expect.arrayContaining(ids.map((id) => analysisJobKey(id))));
     }
     const worker = await t.runtime.queue.startWorker({ roles: ['analyze'], pollIntervalMs: 50 });
     try {

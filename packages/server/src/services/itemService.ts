@@ -5,7 +5,7 @@ import { appendAudit } from './auditService.js';
 import { isoNow } from './clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from './deps.js';
 import { uuidv7 } from './ids.js';
-import { ANALYSIS_VERSION, queueAnalysis } from './itemAnalysis.js';
+import { currentAnalysisVersion, queueAnalysis } from './itemAnalysis.js';
 import { parseItem, type NewItem } from './itemInput.js';
 
 /** Largest batch one call ingests (POST /api/v1/items; the CLI import sends batches of this size). */
@@ -55,6 +55,7 @@ export async function ingestItems(
     if (parsed.ok) valid.push({ index, item: parsed.item });
     else invalid.push({ index, reason: parsed.reason });
   });
+  const version = currentAnalysisVersion(deps);
   return inTransaction(deps, async (tx) => {
     const toAnalyse: string[] = [];
     const stored: IngestCounts['items'] = [];
@@ -70,7 +71,7 @@ export async function ingestItems(
           .executeTakeFirst();
       const existing = await findExisting();
       if (existing) {
-        if (existing.analysis_version !== ANALYSIS_VERSION) toAnalyse.push(existing.id);
+        if (existing.analysis_version !== version) toAnalyse.push(existing.id);
         stored.push({ index, id: existing.id, status: 'unchanged' });
         continue;
       }
@@ -150,6 +151,6 @@ export async function ingestAndQueue(
   opts: IngestOptions,
 ): Promise<IngestCounts> {
   const { counts, toAnalyse } = await ingestItems(deps, actor, entries, opts);
-  await queueAnalysis(queue, toAnalyse);
+  await queueAnalysis(queue, toAnalyse, currentAnalysisVersion(deps));
   return counts;
 }

@@ -18,7 +18,9 @@ const body = z.strictObject({
   language: z.enum(['es', 'en', 'pt']).optional(),
 });
 
-export const postAnalyzeEndpoint: Endpoint = (app) => {
+export const postAnalyzeEndpoint: Endpoint = (app, ctx) => {
+  // CENTINELA_RISK_CONFIG when set, else core's shipped priors.
+  const riskConfig = ctx.config.riskConfig;
   app.post(
     '/api/v1/analyze',
     {
@@ -36,6 +38,7 @@ export const postAnalyzeEndpoint: Endpoint = (app) => {
       score(request.body.text, {
         ...(request.body.region ? { defaultRegion: request.body.region as CountryCode } : {}),
         ...(request.body.language ? { language: request.body.language } : {}),
+        ...(riskConfig !== undefined ? { config: riskConfig } : {}),
       }),
   );
 };
