@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterAds, fineGroups, LshIndex, type Ad } from '../packages/core/src/clusters/index.js';
+import { mulberry32 } from '../packages/core/src/stats/rng.js';
 
 export interface ClusterBenchOptions {
   ads?: number;
@@ -35,17 +36,7 @@ export interface ClusterBenchResult {
   clusters: number;
 }
 
-/** mulberry32 (a float in [0, 1)). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 type Lang = 'es' | 'en' | 'pt';
 const LANGS: readonly Lang[] = ['es', 'en', 'pt'];

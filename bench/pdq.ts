@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { HashIndex, pdqHash, pdqHashDihedral, type PixelImage } from '../packages/core/src/media/index.js';
 import { availablePdqBackend, setPdqBackend, type PdqBackend } from '../packages/core/src/media/pdqBackend.js';
+import { mulberry32Uint32 } from '../packages/core/src/stats/rng.js';
 
 export interface BenchOptions {
   /** Index sizes for the scaling table (default 100k, 1M and 5M; about 30 s and 1.2 GB in all). */
@@ -13,16 +14,7 @@ export interface BenchOptions {
   readonly pdqRounds?: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+const prng = mulberry32Uint32;
 
 /** A photo-like 1024x768 RGB image: smooth gradients, blobs and noise. */
 function syntheticImage(width: number, height: number): PixelImage {

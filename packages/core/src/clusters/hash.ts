@@ -1,3 +1,4 @@
+import { mulberry32Uint32 } from '../stats/rng.js';
 // Small, fast, seeded 32-bit hashing. Written here (not a crypto hash) because MinHash calls it millions of times.
 
 /** MurmurHash3's finaliser: a cheap bijective 32-bit mixer with good avalanche. */
@@ -26,13 +27,4 @@ export function hashCombine(acc: number, value: number): number {
 }
 
 /** mulberry32: a tiny seeded PRNG, used to draw MinHash permutation parameters from the caller's seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+export const prng = mulberry32Uint32;

@@ -9,13 +9,19 @@ export type Rng = () => number;
  * publish differentially private statistics — the server passes a CSPRNG-backed source for that.
  */
 export function mulberry32(seed: number): Rng {
+  const next = mulberry32Uint32(seed);
+  return () => next() / 4294967296;
+}
+
+/** The same generator, as unsigned 32-bit integers (for hash parameters and random bits). */
+export function mulberry32Uint32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
 }
 
