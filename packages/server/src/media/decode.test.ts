@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import { MediaError, hammingDistance, parseNetpbm, pdqHash, type PixelImage } from '@centinela/core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { pngHeaderClaiming } from '../test/images.js';
 import { decodeImage, type DecodeOptions } from './decode.js';
 import { hashImageFile } from './hashImageFile.js';
 
@@ -31,39 +31,6 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
   );
   expect(error).toBeInstanceOf(MediaError);
   expect((error as MediaError).code).toBe(code);
-}
-
-// CRC-32 for hand-made PNG chunks.
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, body: Uint8Array): Buffer {
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-  const chunk = Buffer.alloc(typed.length + 8);
-  chunk.writeUInt32BE(body.length, 0);
-  typed.copy(chunk, 4);
-  chunk.writeUInt32BE(crc32(typed), typed.length + 4);
-  return chunk;
-}
-
-/** A well-formed PNG header claiming width x height, followed by a few bytes of pixel data. */
-function pngHeaderClaiming(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.alloc(64))),
-    pngChunk('IEND', new Uint8Array(0)),
-  ]);
 }
 
 async function decodeHash(bytes: Uint8Array, options?: DecodeOptions): Promise<string> {
