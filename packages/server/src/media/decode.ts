@@ -55,7 +55,8 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   if (bytes.length === 0) throw new MediaError('media.empty_file', 'the file is empty');
   try {
-    const input = { limitInputPixels: maxPixels, failOn: 'truncated', pages: 1, page: 0 } as const;
+    // Embedded colour profiles are ignored, as the reference hasher does: same pixels, and no colour transform to pay for.
+    const input = { limitInputPixels: maxPixels, failOn: 'truncated', pages: 1, page: 0, ignoreIcc: true } as const;
     const meta = await sharp(bytes, input).metadata();
     if (!isSupported(meta.format)) {
       throw new MediaError('media.unsupported_format', `unsupported image format ${String(meta.format)}`);
