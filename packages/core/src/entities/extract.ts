@@ -1,7 +1,7 @@
 import { dedupeEntities } from './dedupe.js';
 import { findEmails } from './emails.js';
 import { findMentions, handlesFromUrls } from './handles.js';
-import { foldText, originalSpan, spanWasFolded } from './normalize.js';
+import { foldTextTransient, originalSpan, spanWasFolded } from './normalize.js';
 import { findPhones } from './phones.js';
 import { DEFAULT_MAX_CHARS, type Entity, type ExtractOptions } from './types.js';
 import { findUrls } from './urls.js';
@@ -26,7 +26,8 @@ export function extractEntities(text: string, options: ExtractOptions = {}): Ent
     const cut = /[\uD800-\uDBFF]/.test(input[limit - 1] ?? '') ? limit - 1 : limit;
     input = input.slice(0, cut);
   }
-  const folded = foldText(input);
+  // The offset tables are only needed until this call returns: reuse buffers instead of allocating two per ad.
+  const folded = foldTextTransient(input);
   const f = folded.text;
   const span = (s: Span): Span => originalSpan(folded, s.start, s.end);
   const base = (s: Span): { value: string; start: number; end: number } => {

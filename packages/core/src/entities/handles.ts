@@ -162,7 +162,8 @@ const NOT_NAMES = new Set(['no', 'si', 'yes', 'solo', 'only', 'tengo', 'not', 'n
 /** `@user` mentions and "IG: user" labels, with the platform taken from nearby words. */
 export function findMentions(text: string): HandleMatch[] {
   const out: HandleMatch[] = [];
-  for (const m of text.matchAll(MENTION)) {
+  // A mention needs an "@": skip the regex on the many ads without one.
+  for (const m of text.includes('@') ? text.matchAll(MENTION) : []) {
     const name = m[1] ?? '';
     if (!/[A-Za-z]/.test(name)) continue; // "@310…" is a phone written oddly, not a user
     const end = m.index + m[0].length;

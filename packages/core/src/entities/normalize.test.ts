@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldCodePoint, foldText, originalSpan, spanWasFolded } from './normalize.js';
+import { foldCodePoint, foldText, foldTextTransient, originalSpan, spanWasFolded } from './normalize.js';
 import { foldWord, numberWord, repeatWord } from './numberWords.js';
 
 const cp = (s: string): number => s.codePointAt(0)!;
@@ -56,5 +56,20 @@ describe('number words', () => {
     expect(repeatWord('doble')).toBe(2);
     expect(repeatWord('triple')).toBe(3);
     expect(repeatWord('toString')).toBeUndefined();
+  });
+});
+
+describe('transient folding', () => {
+  it('gives what foldText gives, call after call', () => {
+    const texts = ['plain ascii', 'Ｌｌａｍａ ③①⓪ 5️⃣5️⃣5️⃣', 'a\u200bb\u00adc ❸ ⑩ 💋 fin', 'x'.repeat(3000) + '３', '①'.repeat(2000)];
+    for (const t of [...texts, ...texts.reverse()]) {
+      const expected = foldText(t);
+      const got = foldTextTransient(t);
+      expect({ ...got, starts: got.starts && [...got.starts], ends: got.ends && [...got.ends] }).toEqual({
+        ...expected,
+        starts: expected.starts && [...expected.starts],
+        ends: expected.ends && [...expected.ends],
+      });
+    }
   });
 });

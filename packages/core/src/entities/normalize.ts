@@ -67,21 +67,54 @@ export function foldCodePoint(cp: number): string {
 
 /** Folds `text` (see module comment). Pure-ASCII text is returned as is without offset tables. */
 export function foldText(text: string): FoldedText {
-  let ascii = true;
+  return fold(text, false);
+}
+
+// Offset tables reused by {@link foldTextTransient}: two typed arrays per ad cost more than the folding itself.
+let scratchStarts: Int32Array<ArrayBuffer> = new Int32Array(1024);
+let scratchEnds: Int32Array<ArrayBuffer> = new Int32Array(1024);
+
+/**
+ * {@link foldText} whose offset tables are views of buffers that the next call overwrites: for callers that are
+ * done with the result before folding again (extractEntities).
+ */
+export function foldTextTransient(text: string): FoldedText {
+  return fold(text, true);
+}
+
+function fold(text: string, transient: boolean): FoldedText {
+  let first = -1;
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) > 0x7e) {
-      ascii = false;
+      first = i;
       break;
     }
   }
-  if (ascii) return { text, starts: null, ends: null, changed: false };
+  if (first < 0) return { text, starts: null, ends: null, changed: false };
 
-  let out = '';
   // Folding rarely lengthens text (⑩ → "10"); start at the input length and grow if needed.
-  let starts: Int32Array<ArrayBuffer> = new Int32Array(text.length + 8);
-  let ends: Int32Array<ArrayBuffer> = new Int32Array(text.length + 8);
-  let n = 0;
+  let starts: Int32Array<ArrayBuffer>;
+  let ends: Int32Array<ArrayBuffer>;
+  if (transient) {
+    if (scratchStarts.length < text.length + 8) {
+      scratchStarts = new Int32Array(text.length + 8);
+      scratchEnds = new Int32Array(text.length + 8);
+    }
+    starts = scratchStarts;
+    ends = scratchEnds;
+  } else {
+    starts = new Int32Array(text.length + 8);
+    ends = new Int32Array(text.length + 8);
+  }
+  for (let k = 0; k < first; k++) {
+    starts[k] = k;
+    ends[k] = k + 1;
+  }
+  let n = first;
   let changed = false;
+  // The folded text is `out + text.slice(copied, i)`: unchanged stretches are copied in one slice, not per character.
+  let out = '';
+  let copied = 0;
   const push = (start: number, end: number): void => {
     if (n === starts.length) {
       const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
@@ -91,31 +124,40 @@ export function foldText(text: string): FoldedText {
       };
       starts = grow(starts);
       ends = grow(ends);
+      if (transient) {
+        scratchStarts = starts;
+        scratchEnds = ends;
+      }
     }
     starts[n] = start;
     ends[n] = end;
     n++;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = first; i < text.length; ) {
     const cp = text.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
     if (cp <= 0x7e) {
-      out += text[i];
       push(i, i + 1);
+      i++;
+      continue;
+    }
+    const width = cp > 0xffff ? 2 : 1;
+    const rep = foldCodePoint(cp);
+    const same =
+      rep.length === width && rep.charCodeAt(0) === text.charCodeAt(i) && (width === 1 || rep.charCodeAt(1) === text.charCodeAt(i + 1));
+    if (!same) {
+      changed = true;
+      out += text.slice(copied, i) + rep;
+      copied = i + width;
+    }
+    if (rep === '') {
+      // A keycap or variation selector belongs to the previous glyph: widen its span.
+      if (n > 0 && (cp === 0x20e3 || (cp >= 0xfe00 && cp <= 0xfe0f))) ends[n - 1] = i + width;
     } else {
-      const rep = foldCodePoint(cp);
-      const ch = width === 1 ? text[i]! : text.slice(i, i + 2);
-      if (rep !== ch) changed = true;
-      if (rep === '') {
-        // A keycap or variation selector belongs to the previous glyph: widen its span.
-        if (n > 0 && (cp === 0x20e3 || (cp >= 0xfe00 && cp <= 0xfe0f))) ends[n - 1] = i + width;
-      } else {
-        for (let k = 0; k < rep.length; k++) push(i, i + width);
-        out += rep;
-      }
+      for (let k = 0; k < rep.length; k++) push(i, i + width);
     }
     i += width;
   }
+  out += text.slice(copied);
   return { text: out, starts: starts.subarray(0, n), ends: ends.subarray(0, n), changed };
 }
 

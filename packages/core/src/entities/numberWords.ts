@@ -57,14 +57,27 @@ export function repeatWord(word: string): number | undefined {
   return REPEAT.get(word);
 }
 
+type WordMeaning = { digit: NumberWord } | { repeat: number } | undefined;
+
+// Folded forms of words that needed folding (upper case or accents), by raw word: ads repeat the same few hundred
+// capitalised words, and folding is most of the lookup's cost. Bounded; emptied when full.
+const foldedWords = new Map<string, string>();
+
 /** What a raw word means inside a number: a digit, a repeat count, or nothing. Folds only when needed. */
-export function lookupWord(raw: string): { digit: NumberWord } | { repeat: number } | undefined {
+export function lookupWord(raw: string): WordMeaning {
   if (raw.length < 2 || raw.length > 8) return undefined;
   let word = raw;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c < 97 || c > 122) {
-      word = foldWord(raw); // upper case or accents: fold, else use as is (no allocation)
+      // upper case or accents: fold (memoised), else use as is (no allocation)
+      const hit = foldedWords.get(raw);
+      if (hit !== undefined) word = hit;
+      else {
+        word = foldWord(raw);
+        if (foldedWords.size >= 10_000) foldedWords.clear();
+        foldedWords.set(raw, word);
+      }
       break;
     }
   }
@@ -72,4 +85,17 @@ export function lookupWord(raw: string): { digit: NumberWord } | { repeat: numbe
   if (digit !== undefined) return { digit };
   const repeat = REPEAT.get(word);
   return repeat === undefined ? undefined : { repeat };
+}
+
+// First letters of every digit and repeat word: a letter run starting with anything else (in ASCII) means nothing.
+const FIRST_LETTERS = new Uint8Array(128);
+for (const key of [...STRONG.keys(), ...WEAK.keys(), ...REPEAT.keys()]) FIRST_LETTERS[key.charCodeAt(0)] = 1;
+
+/**
+ * False when no word starting with UTF-16 unit `first` can be a digit or repeat word (so {@link lookupWord} would
+ * return `undefined` without folding or slicing). Non-ASCII first units may fold to a word's letter: true.
+ */
+export function mayStartNumberWord(first: number): boolean {
+  if (first >= 0x80) return true;
+  return (first >= 65 && first <= 90 ? FIRST_LETTERS[first + 32] : FIRST_LETTERS[first]) === 1;
 }

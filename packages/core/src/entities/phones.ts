@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
-import { lookupWord } from './numberWords.js';
+import { lookupWord, mayStartNumberWord } from './numberWords.js';
 import type { Platform } from './types.js';
 
 /** A phone found in folded text (indices are into the folded text). */
@@ -70,119 +70,153 @@ function letterRunEnd(text: string, i: number): number {
  * Each pattern starts with a plain character class so the regex engine can skip ahead quickly; `notAfter` is the
  * look-behind, checked in code, that keeps a date from matching inside `310-555-12-34`.
  */
-const NOT_PHONE: ReadonlyArray<{ re: RegExp; notAfter?: RegExp }> = [
-  { re: /\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.\-/]*\d)/g, notAfter: /[\d.\-/]/ },
-  { re: /\d{4}-\d{2}-\d{2}(?!\d)/g, notAfter: /[\d.\-/]/ },
-  { re: /[$€£¥₡₲]\s?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?(?!\d)/g },
-  { re: /(?:COP|USD|MXN|BRL|EUR|ARS|CLP|PEN)\s?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?(?!\d)/gi, notAfter: /[A-Za-z]/ },
+const NOT_PHONE: ReadonlyArray<{ re: RegExp; notAfter?: RegExp; first: 'digit' | 'symbol' | 'any' }> = [
+  { re: /\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.\-/]*\d)/g, notAfter: /[\d.\-/]/, first: 'digit' },
+  { re: /\d{4}-\d{2}-\d{2}(?!\d)/g, notAfter: /[\d.\-/]/, first: 'digit' },
+  { re: /[$€£¥₡₲]\s?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?(?!\d)/g, first: 'symbol' },
+  { re: /(?:COP|USD|MXN|BRL|EUR|ARS|CLP|PEN)\s?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?(?!\d)/gi, notAfter: /[A-Za-z]/, first: 'any' },
   {
     re: /\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?\s?(?:usd|cop|mxn|brl|eur|euros?|d[oó]lares|dollars?|pesos|reais|reales|soles|mil|k|lucas|rosas|roses|bucks)\b/gi,
     notAfter: /[\d.,]/,
+    first: 'digit',
   },
-  { re: /\d{1,3}\s?(?:años|anos|añitos|aninhos|years?|yrs?|yo|y\/o)\b/gi, notAfter: /\d/ },
-  { re: /\d{1,3}(?:[.,]\d{1,2})?\s?(?:kg|kilos|cm|mts?|lbs?|%)(?![A-Za-z])/gi, notAfter: /[\d.,]/ },
+  { re: /\d{1,3}\s?(?:años|anos|añitos|aninhos|years?|yrs?|yo|y\/o)\b/gi, notAfter: /\d/, first: 'digit' },
+  { re: /\d{1,3}(?:[.,]\d{1,2})?\s?(?:kg|kilos|cm|mts?|lbs?|%)(?![A-Za-z])/gi, notAfter: /[\d.,]/, first: 'digit' },
 ];
 
-/** Marks every character that belongs to a date, price, age or measure. */
+let maskBuffer = new Uint8Array(1024);
+
+/** Marks every character that belongs to a date, price, age or measure (valid until the next call). */
 function blockedMask(text: string): Uint8Array | null {
+  // Every pattern needs a digit; those that start with one cannot match before the first, and the price pattern
+  // needs a currency symbol. One pass over the text spares most of the regex scans.
+  let firstDigit = -1;
+  let symbol = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (firstDigit < 0) firstDigit = i;
+    } else if (c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0x20a1 || c === 0x20b2) symbol = true;
+  }
+  if (firstDigit < 0) return null;
   let mask: Uint8Array | null = null;
-  for (const { re, notAfter } of NOT_PHONE) {
-    re.lastIndex = 0;
+  for (const { re, notAfter, first } of NOT_PHONE) {
+    if (first === 'symbol' && !symbol) continue;
+    re.lastIndex = first === 'digit' ? firstDigit : 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const before = text[m.index - 1];
       if (notAfter !== undefined && before !== undefined && notAfter.test(before)) {
         re.lastIndex = m.index + 1; // retry just after: a valid match may start inside this one
         continue;
       }
-      mask ??= new Uint8Array(text.length);
+      if (mask === null) {
+        // Reused across calls (scanRuns is done with it before the next): cleared over this text's length only.
+        if (maskBuffer.length < text.length) maskBuffer = new Uint8Array(text.length * 2);
+        mask = maskBuffer;
+        mask.fill(0, 0, text.length);
+      }
       mask.fill(1, m.index, m.index + m[0].length);
     }
   }
   return mask;
 }
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+/** Digit test on a UTF-16 unit (NaN, from outside the text, is not a digit). */
+const isDigitUnit = (c: number): boolean => c >= 48 && c <= 57;
+const SEPARATOR_UNITS = new Uint8Array(128);
+for (const s of SEPARATORS) if (s.charCodeAt(0) < 128) SEPARATOR_UNITS[s.charCodeAt(0)] = 1;
+const isSeparatorUnit = (c: number): boolean => (c < 128 ? SEPARATOR_UNITS[c] === 1 : SEPARATORS.has(String.fromCharCode(c)));
 
-/** Splits folded text into runs of digit groups that may form phone numbers. */
-function scanRuns(text: string): Run[] {
-  const blocked = blockedMask(text);
-  const runs: Run[] = [];
-  let run: Run = { groups: [], plus: -1 };
-  let gap = 0;
-  let repeat = 1;
+/** The runs of digit groups being collected by {@link scanRuns}. */
+class RunBuilder {
+  readonly runs: Run[] = [];
+  run: Run = { groups: [], plus: -1 };
+  gap = 0;
+  repeat = 1;
 
-  const close = (): void => {
-    if (run.groups.length > 0) runs.push(run);
-    if (run.groups.length > 0 || run.plus >= 0) run = { groups: [], plus: -1 };
-    gap = 0;
-    repeat = 1;
-  };
-  const add = (digits: string, start: number, end: number, spelled: boolean, weak: boolean): void => {
-    const d = repeat > 1 ? digits[0]!.repeat(repeat) + digits.slice(1) : digits;
-    repeat = 1;
-    const last = run.groups[run.groups.length - 1];
-    if (last !== undefined && gap === 0 && last.end === start) {
+  close(): void {
+    if (this.run.groups.length > 0) this.runs.push(this.run);
+    if (this.run.groups.length > 0 || this.run.plus >= 0) this.run = { groups: [], plus: -1 };
+    this.gap = 0;
+    this.repeat = 1;
+  }
+
+  add(digits: string, start: number, end: number, spelled: boolean, weak: boolean): void {
+    const d = this.repeat > 1 ? digits[0]!.repeat(this.repeat) + digits.slice(1) : digits;
+    this.repeat = 1;
+    const groups = this.run.groups;
+    const last = groups[groups.length - 1];
+    if (last !== undefined && this.gap === 0 && last.end === start) {
       last.digits += d;
       last.end = end;
       last.spelled ||= spelled;
       last.weak = false;
     } else {
-      run.groups.push({ digits: d, start, end, spelled, weak });
+      groups.push({ digits: d, start, end, spelled, weak });
     }
-    gap = 0;
-  };
+    this.gap = 0;
+  }
+}
 
-  for (let i = 0; i < text.length; ) {
-    const c = text[i]!;
-    if (isDigit(c)) {
+/** Splits folded text into runs of digit groups that may form phone numbers. */
+function scanRuns(text: string): Run[] {
+  const blocked = blockedMask(text);
+  const b = new RunBuilder();
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(i);
+    if (isDigitUnit(c)) {
       if (blocked !== null && blocked[i] === 1) {
-        close();
+        b.close();
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < text.length && isDigit(text[j]) && (blocked === null || blocked[j] !== 1)) j++;
-      add(text.slice(i, j), i, j, false, false);
+      while (j < length && isDigitUnit(text.charCodeAt(j)) && (blocked === null || blocked[j] !== 1)) j++;
+      b.add(text.slice(i, j), i, j, false, false);
       i = j;
       continue;
     }
-    if (c === '+') {
-      close();
-      run.plus = i;
+    if (c === 0x2b) {
+      // '+'
+      b.close();
+      b.run.plus = i;
       i++;
       continue;
     }
     const j = letterRunEnd(text, i);
     if (j > i) {
-      const touchesDigit = isDigit(text[i - 1]) || isDigit(text[j]);
-      // Digit words are 2–6 letters (8 with combining accents): longer words need no lookup or slice.
-      const raw = j - i <= 8 || touchesDigit ? text.slice(i, j) : '';
-      const meaning = lookupWord(raw);
+      const touchesDigit = isDigitUnit(text.charCodeAt(i - 1)) || isDigitUnit(text.charCodeAt(j));
+      // Digit words are 2–6 letters (8 with combining accents) and start with one of a dozen letters: other words
+      // need no lookup or slice (lookupWord would find nothing in them).
+      const maybeWord = j - i >= 2 && j - i <= 8 && mayStartNumberWord(c);
+      const raw = maybeWord || touchesDigit ? text.slice(i, j) : '';
+      const meaning = maybeWord ? lookupWord(raw) : undefined;
       if (meaning !== undefined && 'digit' in meaning) {
-        add(meaning.digit.digit, i, j, true, meaning.digit.weak);
+        b.add(meaning.digit.digit, i, j, true, meaning.digit.weak);
       } else if (meaning !== undefined) {
         // "doble cinco": the repeat applies to the next digit; the word itself acts like a separator.
-        repeat = meaning.repeat;
-        if (run.groups.length > 0) gap += 1;
+        b.repeat = meaning.repeat;
+        if (b.run.groups.length > 0) b.gap += 1;
       } else if (touchesDigit && /^[OolI]+$/.test(raw)) {
         // O/o/l/I touching a digit stand for 0/1 ("3l0 55S"): only then, or "lo" and "Ol" would be read as digits.
-        add([...raw].map((ch) => LEET[ch] ?? ch).join(''), i, j, true, false);
+        b.add([...raw].map((ch) => LEET[ch] ?? ch).join(''), i, j, true, false);
       } else {
-        close();
+        b.close();
       }
       i = j;
       continue;
     }
-    if (SEPARATORS.has(c)) {
-      if (run.groups.length > 0 && ++gap > MAX_GAP) close();
+    if (isSeparatorUnit(c)) {
+      if (b.run.groups.length > 0 && ++b.gap > MAX_GAP) b.close();
       i++;
       continue;
     }
-    close();
+    b.close();
     i++;
   }
-  close();
-  return runs;
+  b.close();
+  return b.runs;
 }
 
 const WHATSAPP_LINK = /(?:wa\.me\/|whatsapp\.com\/send\/?\?(?:\S*?&)?phone=|[?&]phone=)$/i;

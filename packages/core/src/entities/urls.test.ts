@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUrls, normalizeUrl } from './urls.js';
+import { findUrls, mayHoldLink, normalizeUrl } from './urls.js';
 
 describe('URLs', () => {
   it('finds links with a scheme, trimming sentence punctuation', () => {
@@ -38,5 +38,23 @@ describe('URLs', () => {
 
   it('punycodes international domains', () => {
     expect(normalizeUrl('https://anúncios.example/x')?.host).toBe('xn--anncios-71a.example');
+  });
+});
+
+describe('link pre-check', () => {
+  it('answers what /[\\p{L}\\p{N}]\\.\\p{L}\\p{L}|:\\/\\//u does, on tricky strings', () => {
+    const REGEX = /[\p{L}\p{N}]\.\p{L}\p{L}|:\/\//u;
+    const pool = ['a', 'Z', '1', '.', '.', ' ', '𝐚', '💋', '\uD800', '\uDC00', 'é', '３', '٣', 'Ⅻ', ':', '/', 'co', '.com', '-'];
+    let seed = 5;
+    const rnd = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      const n = Math.floor(rnd() * 10);
+      for (let i = 0; i < n; i++) s += pool[Math.floor(rnd() * pool.length)];
+      expect(mayHoldLink(s), JSON.stringify(s)).toBe(REGEX.test(s));
+    }
   });
 });

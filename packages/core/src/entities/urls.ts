@@ -81,12 +81,58 @@ export function normalizeUrl(raw: string): { url: URL; host: string; normalized:
 }
 
 /** Finds links with or without a scheme. */
-// Every link has a dot between two letters or digits (or a scheme); most ads have neither, so skip the big regex.
-const MAYBE_LINK = /[\p{L}\p{N}]\.[\p{L}\p{N}]|:\/\//u;
+// Every link has a scheme, or a label, a dot and a TLD of at least two letters (`(?:LABEL\.)+\p{L}{2,24}` above);
+// most ads have neither ("1.62" and "$120.000" are not), so skip the big regex.
+// `mayHoldLink` is what `/[\p{L}\p{N}]\.\p{L}\p{L}|:\/\//u.test(text)` answers, without a Unicode regex over the text.
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+// Per BMP unit: bit 1 = letter or number known, bit 2 = letter or number, bit 4 = letter known, bit 8 = letter.
+const unitClass = new Uint8Array(65536);
+const astralClass = new Map<number, number>();
+
+function classOf(cp: number): number {
+  let v = cp < 0x10000 ? unitClass[cp]! : (astralClass.get(cp) ?? 0);
+  if (v === 0) {
+    const ch = String.fromCodePoint(cp);
+    v = 1 | 4 | (LETTER_OR_NUMBER.test(ch) ? 2 : 0) | (LETTER.test(ch) ? 8 : 0);
+    if (cp < 0x10000) unitClass[cp] = v;
+    else if (astralClass.size < 10_000) astralClass.set(cp, v);
+  }
+  return v;
+}
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/** The code point at `i` as a Unicode regex sees it: a whole pair, or -1 for a lone surrogate or the text's end. */
+function codePointAt(text: string, i: number): number {
+  if (i >= text.length) return -1;
+  const cp = text.codePointAt(i)!;
+  return cp < 0x10000 && isSurrogate(cp) ? -1 : cp;
+}
+
+export function mayHoldLink(text: string): boolean {
+  if (text.includes('://')) return true;
+  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    // The code point ending right before the dot.
+    let before = -1;
+    const u = text.charCodeAt(dot - 1);
+    if (dot >= 1 && !isSurrogate(u)) before = u;
+    else if (dot >= 2 && u >= 0xdc00 && u <= 0xdfff) {
+      const h = text.charCodeAt(dot - 2);
+      if (h >= 0xd800 && h <= 0xdbff) before = (h - 0xd800) * 0x400 + (u - 0xdc00) + 0x10000;
+    }
+    if (before < 0 || (classOf(before) & 2) === 0) continue;
+    const first = codePointAt(text, dot + 1);
+    if (first < 0 || (classOf(first) & 8) === 0) continue;
+    const second = codePointAt(text, dot + 1 + (first > 0xffff ? 2 : 1));
+    if (second >= 0 && (classOf(second) & 8) !== 0) return true;
+  }
+  return false;
+}
 
 export function findUrls(text: string): UrlMatch[] {
   const out: UrlMatch[] = [];
-  if (!MAYBE_LINK.test(text)) return out;
+  if (!mayHoldLink(text)) return out;
   for (const m of text.matchAll(URL_RE)) {
     const raw = trimTrailing(m[0]);
     const bare = !/^https?:\/\//i.test(raw);

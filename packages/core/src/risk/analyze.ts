@@ -3,7 +3,6 @@
 import { extractEntities, type CountryCode, type Entity } from '../entities/index.js';
 import {
   matchNormalized,
-  normalizeText,
   TEXT_MAX_CHARS,
   type EvidenceLevel,
   type HiddenCharacterReport,
@@ -12,6 +11,7 @@ import {
   type MatchIndicatorsOptions,
   type TextLanguage,
 } from '../text/index.js';
+import { normalizeTextTransient } from '../text/normalize.js';
 import { DEFAULT_RISK_CONFIG, riskScore, type BreakdownEntry, type EntitySignals, type MediaSignals, type RiskConfig } from './score.js';
 
 export interface ScoreOptions extends MatchIndicatorsOptions {
@@ -52,7 +52,8 @@ export interface ScoreResult {
 export function score(text: string, options: ScoreOptions = {}): ScoreResult {
   const config = options.config ?? DEFAULT_RISK_CONFIG;
   const maxChars = options.maxChars ?? TEXT_MAX_CHARS;
-  const norm = normalizeText(text, { maxChars });
+  // The normalised text does not outlive this call: its offset maps can reuse buffers.
+  const norm = normalizeTextTransient(text, { maxChars });
   const found = matchNormalized(norm, options);
   // Entities run on the same truncated text, so every span in the result indexes the same string.
   const entities = extractEntities(norm.source, {

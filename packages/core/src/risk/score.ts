@@ -158,18 +158,28 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
     const weight = config.indicatorWeights[m.id] ?? m.weight;
     return { m, weight, contribution: weight, capped: false };
   });
-  const groups = new Map<string, typeof terms>();
+  // Groups by (category, weak or not), each list in indicator order. An ad has a handful of indicators: a linear
+  // search beats building a string key per indicator.
+  const groups: Array<{ category: IndicatorCategory; weak: boolean; list: typeof terms }> = [];
   for (const t of terms) {
-    const key = `${t.m.category}|${t.m.evidence === 'weak' ? 'weak' : 'strong'}`;
-    groups.set(key, [...(groups.get(key) ?? []), t]);
+    const weak = t.m.evidence === 'weak';
+    let group: (typeof groups)[number] | undefined;
+    for (const g of groups) {
+      if (g.category === t.m.category && g.weak === weak) {
+        group = g;
+        break;
+      }
+    }
+    if (group === undefined) groups.push({ category: t.m.category, weak, list: [t] });
+    else group.list.push(t);
   }
-  for (const [key, list] of groups) scalePositive(list, config.categoryCaps[key.split('|')[0] as IndicatorCategory]);
+  for (const { category, list } of groups) scalePositive(list, config.categoryCaps[category]);
   scalePositive(
     terms.filter((t) => t.m.evidence === 'weak'),
     config.weakEvidenceCap,
   );
   for (const t of terms) {
-    const shown = t.m.spans.map((s) => `"${s.text}"`).slice(0, 3).join(', ');
+    const shown = t.m.spans.slice(0, 3).map((s) => `"${s.text}"`).join(', ');
     const cap = t.capped ? `; reduced to ${round(t.contribution, 2)} by the ${t.m.category} / weak-evidence caps` : '';
     entries.push({
       source: 'indicator',
@@ -187,21 +197,24 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
 
   const x = contextFeatures(input, config);
   const s = input.entitySignals ?? {};
-  const context: Array<[EntityFeature | MediaFeature, 'entity' | 'media', string]> = [
-    ['entity.obfuscated-phone', 'entity', 'A phone number is written to evade search (words, styled or spread digits)'],
-    ['entity.phone-shared-ads', 'entity', `The phone appears in ${s.adsSharingPhone ?? 0} ads`],
-    ['entity.phone-shared-cities', 'entity', `The phone appears in ads from ${s.citiesSharingPhone ?? 0} cities`],
-    ['entity.phone-shared-names', 'entity', `The phone is used with ${s.namesSharingPhone ?? 0} different names`],
+  // Explanations are built only for the terms that are present (most ads have one or none).
+  const context: Array<[EntityFeature | MediaFeature, 'entity' | 'media', () => string]> = [
+    ['entity.obfuscated-phone', 'entity', () => 'A phone number is written to evade search (words, styled or spread digits)'],
+    ['entity.phone-shared-ads', 'entity', () => `The phone appears in ${s.adsSharingPhone ?? 0} ads`],
+    ['entity.phone-shared-cities', 'entity', () => `The phone appears in ads from ${s.citiesSharingPhone ?? 0} cities`],
+    ['entity.phone-shared-names', 'entity', () => `The phone is used with ${s.namesSharingPhone ?? 0} different names`],
     [
       'media.bank-match',
       'media',
-      `${input.media?.bankMatches ?? 0} image(s) match a hash bank` +
+      () =>
+        `${input.media?.bankMatches ?? 0} image(s) match a hash bank` +
         (input.media?.minDistance !== undefined ? ` (closest PDQ distance ${input.media.minDistance})` : ''),
     ],
   ];
-  for (const [id, source, text] of context) {
+  for (const [id, source, describe] of context) {
     const value = x[id];
     if (value === 0) continue;
+    const text = describe();
     const weight = id === 'media.bank-match' ? config.mediaWeights[id] : config.entityWeights[id as EntityFeature];
     entries.push({
       source,

@@ -1,7 +1,7 @@
 // Finds trafficking indicators in ad text: normalise, detect the language, scan the lexicons of that language
 // (all three when undetermined) plus the language-neutral one, drop negated matches, and report exact spans into
 // the original text. Hidden characters and look-alike letters are reported as indicators of their own.
-import { compileLexicon } from './compile.js';
+import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { detectLanguage, type DetectLanguageOptions, type TextLanguage } from './language.js';
 import type { EvidenceLevel, IndicatorCategory, IndicatorDefinition, Lexicon, LexiconLanguage } from './lexicon.js';
 import { INDICATOR_CATALOG, INDICATOR_CATALOG_VERSION } from './lexicons/catalog.js';
@@ -10,7 +10,7 @@ import { ES_LEXICON } from './lexicons/es.js';
 import { PT_LEXICON } from './lexicons/pt.js';
 import { SHARED_LEXICON } from './lexicons/shared.js';
 import { isNegated } from './negation.js';
-import { normalizeText, toOriginalSpan, type HiddenCharacterReport, type NormalizedText } from './normalize.js';
+import { normalizeTextTransient, toOriginalSpan, type HiddenCharacterReport, type NormalizedText } from './normalize.js';
 
 /** The lexicons shipped with core. The server may pass newer ones (validated with `validateLexicon`). */
 export const DEFAULT_LEXICONS: readonly Lexicon[] = [ES_LEXICON, EN_LEXICON, PT_LEXICON, SHARED_LEXICON];
@@ -61,7 +61,8 @@ export interface MatchIndicatorsOptions {
 }
 
 export function matchIndicators(text: string, options: MatchIndicatorsOptions = {}): IndicatorResult {
-  const norm = normalizeText(text, options.maxChars !== undefined ? { maxChars: options.maxChars } : {});
+  // The normalised text does not outlive this call: its offset maps can reuse buffers.
+  const norm = normalizeTextTransient(text, options.maxChars !== undefined ? { maxChars: options.maxChars } : {});
   return matchNormalized(norm, options);
 }
 
@@ -123,8 +124,13 @@ interface Found {
   def: Pick<IndicatorDefinition, 'id' | 'category' | 'label' | 'weight' | 'evidence' | 'source'>;
   occurrences: number;
   spans: IndicatorSpan[];
-  /** `start:end` keys already listed, so the same words matched by two lexicons are listed once. */
-  keys: Set<string>;
+  /** Keys of the spans already listed (see {@link spanKey}), so the same words matched by two lexicons are listed once. */
+  keys: Set<number | string>;
+}
+
+/** Key of a span in `Found.keys`: a small integer (no string built per match) unless the span is far out. */
+function spanKey(start: number, end: number): number | string {
+  return start < 32768 && end < 32768 ? start * 32768 + end : `${start}:${end}`;
 }
 
 function record(found: Map<string, Found>, def: Found['def'], span: IndicatorSpan): void {
@@ -133,13 +139,17 @@ function record(found: Map<string, Found>, def: Found['def'], span: IndicatorSpa
     f = { def, occurrences: 0, spans: [], keys: new Set() };
     found.set(def.id, f);
   }
-  const key = `${span.start}:${span.end}`;
+  const key = spanKey(span.start, span.end);
   if (f.keys.has(key)) return;
   f.keys.add(key);
   f.occurrences++;
   if (f.spans.length < MAX_SPANS_PER_INDICATOR * 2) f.spans.push(span);
 }
 
+/**
+ * Accepts the matches of `lexicon`'s indicators, in text order: at each position where the lexicon's scan regex
+ * matches, the indicators whose patterns can start there are tried (see {@link tryAt}).
+ */
 function scanLexicon(norm: NormalizedText, lexicon: Lexicon, found: Map<string, Found>): void {
   const folded = norm.text;
   const compiled = compileLexicon(lexicon);
@@ -152,13 +162,43 @@ function scanLexicon(norm: NormalizedText, lexicon: Lexicon, found: Map<string, 
     // Resume at the next character, not after the match, so overlapping indicators that start at a later word
     // are found too ("booking through my driver": manager, then driver).
     scan.lastIndex = at + 1;
-    for (const list of [compiled.byFirstUnit.get(folded.charCodeAt(at)), compiled.anywhere]) {
-      for (const { indicator, regex } of list ?? []) {
-        regex.lastIndex = at;
-        const hit = regex.exec(folded);
-        if (hit !== null) accept(norm, found, last, indicator, at, at + hit[0].length);
-      }
+    tryAt(norm, compiled, found, last, at);
+  }
+}
+
+/**
+ * Tries at `at` the indicators whose patterns can start there (by this unit and the next, and the word boundary),
+ * each with only its alternatives that can, then the `anywhere` ones: the same matches as trying `byFirstUnit` and
+ * `anywhere` with the full regexes.
+ */
+function tryAt(
+  norm: NormalizedText,
+  compiled: CompiledLexicon,
+  found: Map<string, Found>,
+  last: Map<string, { start: number; end: number }>,
+  at: number,
+): void {
+  const folded = norm.text;
+  const { boundaryAscii, boundaryOther, insideAscii, insideOther } = compiled.candidates;
+  const unit = folded.charCodeAt(at);
+  const prev = at > 0 ? folded.charCodeAt(at - 1) : -1;
+  const afterWordChar = (prev >= 0x61 && prev <= 0x7a) || (prev >= 0x30 && prev <= 0x39);
+  const lists = afterWordChar
+    ? unit < 128 ? insideAscii[unit] : insideOther.get(unit)
+    : unit < 128 ? boundaryAscii[unit] : boundaryOther.get(unit);
+  if (lists !== undefined) {
+    const list = lists.byNext.get(folded.charCodeAt(at + 1)) ?? lists.rest;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      c.regex.lastIndex = at;
+      const hit = c.regex.exec(folded);
+      if (hit !== null) accept(norm, found, last, c.indicator, at, at + hit[0].length);
     }
+  }
+  for (const { indicator, regex } of compiled.anywhere) {
+    regex.lastIndex = at;
+    const hit = regex.exec(folded);
+    if (hit !== null) accept(norm, found, last, indicator, at, at + hit[0].length);
   }
 }
 
@@ -178,7 +218,7 @@ function accept(
   if (def.negatable === true && isNegated(norm.text, start, end)) return;
   last.set(def.id, { start, end });
   const span = toOriginalSpan(norm, start, end);
-  record(found, def, { ...span, text: norm.source.slice(span.start, span.end) });
+  record(found, def, { start: span.start, end: span.end, text: norm.source.slice(span.start, span.end) });
 }
 
 /** Widens the last recorded span of `id` to folded end `end` ("chica menor" + "menor de edad"). */
@@ -196,7 +236,7 @@ function extendLast(
   prev.end = end;
   if (span === undefined) return;
   const widened = toOriginalSpan(norm, prev.start, end);
-  f.keys.add(`${widened.start}:${widened.end}`);
+  f.keys.add(spanKey(widened.start, widened.end));
   span.start = widened.start;
   span.end = widened.end;
   span.text = norm.source.slice(widened.start, widened.end);

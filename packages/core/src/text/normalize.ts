@@ -158,12 +158,39 @@ interface HiddenHit {
 
 /** Folds `input` for matching (see module comment). Never throws on any string, however malformed. */
 export function normalizeText(input: string, options: NormalizeOptions = {}): NormalizedText {
+  return normalize(input, options, false);
+}
+
+// Offset maps reused by {@link normalizeTextTransient}.
+let scratchStarts: Int32Array<ArrayBuffer> = new Int32Array(1024);
+let scratchEnds: Int32Array<ArrayBuffer> = new Int32Array(1024);
+
+/**
+ * {@link normalizeText} whose offset maps are views of buffers that the next call overwrites: for callers that are
+ * done with the result before normalising again (matchIndicators, score), sparing two typed arrays per ad.
+ */
+export function normalizeTextTransient(input: string, options: NormalizeOptions = {}): NormalizedText {
+  return normalize(input, options, true);
+}
+
+function normalize(input: string, options: NormalizeOptions, transient: boolean): NormalizedText {
   const maxChars = Math.max(1, Math.floor(options.maxChars ?? TEXT_MAX_CHARS));
   const source = truncateText(input, maxChars);
   const len = source.length;
 
-  let starts = new Int32Array(len + 16);
-  let ends = new Int32Array(len + 16);
+  let starts: Int32Array<ArrayBuffer>;
+  let ends: Int32Array<ArrayBuffer>;
+  if (transient) {
+    if (scratchStarts.length < len + 16) {
+      scratchStarts = new Int32Array(len + 16);
+      scratchEnds = new Int32Array(len + 16);
+    }
+    starts = scratchStarts;
+    ends = scratchEnds;
+  } else {
+    starts = new Int32Array(len + 16);
+    ends = new Int32Array(len + 16);
+  }
   let n = 0;
   let out = '';
   const push = (start: number, end: number): void => {
@@ -174,6 +201,10 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): No
       const e2 = new Int32Array(ends.length * 2);
       e2.set(ends);
       ends = e2;
+      if (transient) {
+        scratchStarts = starts;
+        scratchEnds = ends;
+      }
     }
     starts[n] = start;
     ends[n] = end;
@@ -189,37 +220,54 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): No
     rloStart = -1;
   };
 
+  // The folded text is `out + source.slice(copied, i)`: stretches that fold to themselves (most of an ad) are
+  // copied in one slice instead of one character at a time.
+  let copied = 0;
+  const replace = (i: number, width: number, rep: string): void => {
+    out += source.slice(copied, i) + rep;
+    copied = i + width;
+  };
   for (let i = 0; i < len; ) {
-    const cp = source.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
+    const cp = source.charCodeAt(i);
     if (cp < 0x80) {
-      if (cp >= 0x41 && cp <= 0x5a) out += String.fromCharCode(cp + 32);
+      if (cp >= 0x41 && cp <= 0x5a) replace(i, 1, String.fromCharCode(cp + 32));
       else if (cp === 0x0a || cp === 0x0d) {
         closeRlo(); // a line break ends any embedding
-        out += '\n';
-      } else if (cp < 0x20 || cp === 0x7f) out += ' ';
-      else out += source[i];
-      push(i, i + 1);
-    } else {
-      const kind = hiddenKind(cp);
-      if (kind !== null) {
-        if (!(cp === 0xfeff && i === 0)) hiddenHits.push({ kind, at: i, width });
-        if (kind === 'bidi') {
-          closeRlo();
-          if (cp === 0x202e) rloStart = n; // right-to-left override: Latin text is shown reversed
-        }
-      } else if (attachesToPrevious(cp)) {
-        if (n > 0) ends[n - 1] = i + width;
-      } else {
-        const rep = foldNonAscii(cp);
-        if (HOMOGLYPHS[cp] !== undefined) homoglyphAt.push(n);
-        for (let k = 0; k < rep.length; k++) push(i, i + width);
-        if (rep === '\n') closeRlo();
-        out += rep;
+        if (cp === 0x0d) replace(i, 1, '\n');
+      } else if (cp < 0x20 || cp === 0x7f) replace(i, 1, ' ');
+      if (n === starts.length) push(i, i + 1);
+      else {
+        starts[n] = i;
+        ends[n] = i + 1;
+        n++;
       }
+      i++;
+      continue;
+    }
+    const full = source.codePointAt(i) ?? 0;
+    const width = full > 0xffff ? 2 : 1;
+    const kind = hiddenKind(full);
+    if (kind !== null) {
+      replace(i, width, '');
+      if (!(full === 0xfeff && i === 0)) hiddenHits.push({ kind, at: i, width });
+      if (kind === 'bidi') {
+        closeRlo();
+        if (full === 0x202e) rloStart = n; // right-to-left override: Latin text is shown reversed
+      }
+    } else if (attachesToPrevious(full)) {
+      replace(i, width, '');
+      if (n > 0) ends[n - 1] = i + width;
+    } else {
+      const rep = foldNonAscii(full);
+      if (HOMOGLYPHS[full] !== undefined) homoglyphAt.push(n);
+      for (let k = 0; k < rep.length; k++) push(i, i + width);
+      if (rep === '\n') closeRlo();
+      const same = rep.length === width && rep.charCodeAt(0) === cp && (width === 1 || rep.charCodeAt(1) === source.charCodeAt(i + 1));
+      if (!same) replace(i, width, rep);
     }
     i += width;
   }
+  out += source.slice(copied);
   closeRlo();
 
   // Report before undoing reversals: homoglyph positions refer to the unreversed map.

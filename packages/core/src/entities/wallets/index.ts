@@ -30,9 +30,34 @@ export function parseWalletAddress(token: string): WalletInfo | null {
   return null;
 }
 
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whether `text` can hold a candidate at all. A candidate is a whole run of [0-9A-Za-z] (the look-arounds), of at
+ * least 26 characters, or of at least 9 starting with b/t/l (bech32: `bc1` + 6). Most ads have none, and this loop
+ * is much cheaper than the regex.
+ */
+function mayHoldWallet(text: string): boolean {
+  for (let i = 0; i < text.length; ) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const first = text.charCodeAt(i);
+    let j = i + 1;
+    while (j < text.length && isAlnum(text.charCodeAt(j))) j++;
+    const len = j - i;
+    if (len >= 26) return true;
+    if (len >= 9 && (first === 98 || first === 116 || first === 108 || first === 66 || first === 84 || first === 76)) return true;
+    i = j;
+  }
+  return false;
+}
+
 /** Finds checksum-valid wallet addresses in text (indices are into `text`). */
 export function findWallets(text: string): WalletMatch[] {
   const out: WalletMatch[] = [];
+  if (!mayHoldWallet(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
     const info = parseWalletAddress(m[0]);
     if (info !== null) out.push({ ...info, start: m.index, end: m.index + m[0].length });
