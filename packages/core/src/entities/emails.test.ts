@@ -51,6 +51,23 @@ describe('e-mails', () => {
     expect(findEmails('juana@localhost')).toEqual([]);
   });
 
+  it('does not read a link after an "at" word as an address', () => {
+    expect(findEmails('More pics at www.example.com/x')).toEqual([]);
+    expect(findEmails('Apply at example.com/jobs today')).toEqual([]);
+    expect(findEmails('Book online at www.example.com — no walk-ins')).toEqual([]);
+    expect(findEmails('More photos at example.com')).toEqual([]);
+    // A plausible mailbox before "at" still counts.
+    expect(findEmails('Contacto: juana22 at example dot com').map((e) => e.normalized)).toEqual(['juana22@example.com']);
+    expect(findEmails('Contacto: juana22 at example.com.').map((e) => e.normalized)).toEqual(['juana22@example.com']);
+  });
+
+  it('a provider without its TLD at the end of a sentence', () => {
+    expectEmail('Escríbeme a ana.fict27 arroba gmail. Besos.', 'ana.fict27 arroba gmail', 'ana.fict27@gmail.com', true);
+    expectEmail('mi correo ana22 arroba hotmail.', 'ana22 arroba hotmail', 'ana22@hotmail.com', true);
+    // A TLD after the dot makes it a full domain, not a bare provider.
+    expect(findEmails('ana22 arroba gmail . com').map((e) => e.normalized)).toEqual([]);
+  });
+
   it('leaves the sentence period out of the span', () => {
     const [e] = findEmails('Escribe a ana@example.org.');
     expect(e?.end).toBe('Escribe a ana@example.org'.length);

@@ -23,9 +23,15 @@ const EMAIL = new RegExp(
   `(?<![A-Za-z0-9._%+\\-@'])(${LOCAL})(${AT})((?:${LABEL}${DOT})+${TLD})(?![A-Za-z0-9\\-@]|\\.[A-Za-z0-9])`,
   'gi',
 );
+// What makes "gmail" the start of a full domain rather than a bare provider: a dot written out or bracketed, or a
+// plain dot directly before a letter ("gmail.com"), or a spaced plain dot before a TLD ("gmail . com"). A plain dot
+// followed by a space and another word is the end of the sentence ("arroba gmail. Besos").
+const PROVIDER_TLD_AFTER =
+  `\\.[A-Za-z]|\\s*${OPEN}\\s*(?:${DOT_WORD}|\\.)\\s*${CLOSE}\\s*[A-Za-z]|\\s+${DOT_WORD}\\s+[A-Za-z]|` +
+  '\\s*\\.\\s*(?:com|net|org|es|mx|ar|br|co|me|pt|cl|pe|uk|us)(?![A-Za-z])';
 /** "juana arroba gmail": a provider named without its TLD, a common way to dodge filters. */
 const PROVIDER_ONLY = new RegExp(
-  `(?<![A-Za-z0-9._%+\\-@'])(${LOCAL})(${AT})(gmail|hotmail|outlook|yahoo|icloud|protonmail|proton|live|msn|aol|gmx)(?![A-Za-z0-9\\-@]|\\s*${DOT}\\s*[A-Za-z])`,
+  `(?<![A-Za-z0-9._%+\\-@'])(${LOCAL})(${AT})(gmail|hotmail|outlook|yahoo|icloud|protonmail|proton|live|msn|aol|gmx)(?![A-Za-z0-9\\-@]|${PROVIDER_TLD_AFTER})`,
   'gi',
 );
 const PROVIDER_DOMAIN: ReadonlyMap<string, string> = new Map([
@@ -51,6 +57,19 @@ function normalizeDomain(raw: string): string {
   return raw.replace(DOT_GLOBAL, '.').toLowerCase();
 }
 
+// "More pics at www.example.com/x", "Apply at example.com/jobs": with a bare "at" word, a domain that goes on
+// with a path, or starts with "www.", is a link, and words that usually precede a link are not mailboxes.
+const LINK_LEADS = new Set([
+  'pics', 'photos', 'fotos', 'videos', 'video', 'info', 'online', 'apply', 'more', 'book', 'booking', 'order',
+  'visit', 'available', 'located', 'here', 'us', 'website', 'site', 'page', 'profile', 'gallery', 'menu', 'shop',
+]);
+
+function looksLikeLink(text: string, local: string, domain: string, end: number): boolean {
+  if (domain.startsWith('www.') || LINK_LEADS.has(local.toLowerCase())) return true;
+  const next = text[end];
+  return next === '/' || next === '?' || next === '#';
+}
+
 /** Finds e-mail addresses, including `arroba`/`at`/`(at)`/`[at]`/`[dot]`/`punto`/`dot` spellings. */
 // Cheap test first: every form needs "@" or one of the words for it.
 const MAYBE_EMAIL = /@|\bat\b|arroba/i;
@@ -67,6 +86,7 @@ export function findEmails(text: string): EmailMatch[] {
     const tld = domain.slice(domain.lastIndexOf('.') + 1);
     if ((atSpelled || dotSpelled) && !COMMON_TLDS.has(tld)) continue;
     if (atSpelled && PRONOUNS.has(local.toLowerCase())) continue;
+    if (at.trim().toLowerCase() === 'at' && looksLikeLink(text, local, domain, m.index + whole.length)) continue;
     out.push({
       start: m.index,
       end: m.index + whole.length,

@@ -4,7 +4,8 @@ import { DEFAULT_LEXICONS } from './indicators.js';
 import { normalizeText } from './normalize.js';
 
 // The matcher relies on two derived structures being exact: the grouped scan regex must stop where the flat union of
-// the indicators' regexes would, and each candidate (an indicator's alternatives that can start with a given unit)
+// the indicators' regexes would (it may also stop at a phrase across a line-ending full stop, which the indicators'
+// regexes reject; the texts below have none), and each candidate (an indicator's alternatives that can start with a given unit)
 // must match where, and as far as, the indicator's full regex does.
 
 const TEXTS = [

@@ -58,8 +58,11 @@ export interface CandidateTable {
 }
 
 // Between the words of a phrase: up to three spaces, hyphens, dots, underscores or asterisks, or none at all
-// ("sin_condon", "sin.condon", "sincondon" all match "sin condón").
-const SEPARATOR = '[\\s\\-_.*]{0,3}';
+// ("sin_condon", "sin.condon", "sincondon" all match "sin condón"), but not a dot that ends a line: a phrase does not
+// run across sentences ("protection always.\nAvailable now" is not "always available").
+// The scan regex, which only finds positions worth trying, uses the looser separator (lookaheads there cost 2×).
+const SEPARATOR = '(?![\\s\\-_*]?\\.\\s?\\n)[\\s\\-_.*]{0,3}';
+const SCAN_SEPARATOR = '[\\s\\-_.*]{0,3}';
 const BEFORE = '(?<![a-z0-9])';
 const AFTER = '(?![a-z0-9])';
 
@@ -88,12 +91,12 @@ function uniqueBySource(list: readonly Alternative[]): Alternative[] {
   return list.filter((a) => !seen.has(a.src) && seen.add(a.src) !== undefined);
 }
 
-function alternatives(ind: IndicatorDefinition): Alternatives {
+function alternatives(ind: IndicatorDefinition, separator: string = SEPARATOR): Alternatives {
   const bounded: Array<Alternative & { len: number }> = [];
   for (const w of ind.words ?? []) {
     const tokens = foldPattern(w).split(/[\s\-]+/).filter((t) => t !== '');
     // Tokens are literal; the separator between them may be empty, so only the first token is a sure prefix.
-    if (tokens.length > 0) bounded.push({ src: tokens.map(escapeRegex).join(SEPARATOR) + AFTER, len: w.length, prefix: tokens[0]! });
+    if (tokens.length > 0) bounded.push({ src: tokens.map(escapeRegex).join(separator) + AFTER, len: w.length, prefix: tokens[0]! });
   }
   for (const r of ind.regex ?? []) bounded.push({ src: `(?:${r})${AFTER}`, len: r.length, prefix: regexPrefix(r) });
   // Longer alternatives first: an alternation takes the first that matches, and we want the whole phrase.
@@ -159,8 +162,9 @@ function build(indicators: readonly IndicatorDefinition[]): string {
 const SCAN_TRIE_DEPTH = 2;
 
 /**
- * The lexicon's scan regex: matches at exactly the positions where some alternative of some indicator matches (what
- * `build(lexicon.indicators)` matches), but with alternatives grouped by their first characters —
+ * The lexicon's scan regex: matches at every position where some alternative of some indicator matches (what
+ * `build(lexicon.indicators)` matches, plus phrases across a line-ending full stop, which the indicators' own
+ * regexes then reject), but with alternatives grouped by their first characters —
  * `m(?:e(?:nores…|nor…))|c(?:…)` instead of 500 flat alternatives that V8 would try one by one at every word. Only
  * the position of a match is used, so regrouping and reordering alternatives changes nothing.
  */
@@ -169,7 +173,8 @@ function scanRegex(indicators: readonly IndicatorDefinition[]): RegExp {
   const unknown: string[] = [];
   const free: string[] = [];
   for (const ind of indicators) {
-    const alt = alternatives(ind);
+    // Matches wherever the indicators' own regexes do, and a few more places, which they then reject.
+    const alt = alternatives(ind, SCAN_SEPARATOR);
     for (const a of alt.bounded) {
       const literal = a.prefix;
       let rest: string | null = null;

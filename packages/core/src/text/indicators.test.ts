@@ -129,6 +129,46 @@ describe('negation and exclusion', () => {
     expect(ids(matchIndicators('Independent, no agency, no driver, I book myself.', { language: 'en' })).filter((i) => i.startsWith('control.'))).toEqual([]);
   });
 
+  it('"prohibida la entrada de menores" and the like are negated', () => {
+    const youth = (ad: string, language: LexiconLanguage): string[] =>
+      ids(matchIndicators(ad, { language })).filter((i) => i === 'youth.minor-explicit');
+    expect(youth('Bar Estrella: prohibida la entrada de menores de edad.', 'es')).toEqual([]);
+    expect(youth('Se prohíbe el ingreso de menores de edad al local.', 'es')).toEqual([]);
+    expect(youth('Casa Azul: proibida a entrada de menores de idade.', 'pt')).toEqual([]);
+    expect(youth('Club Luna: entry of underage guests prohibited.', 'en')).toEqual([]);
+    expect(youth('No entry for underage visitors.', 'en')).toEqual([]);
+    // The entry words alone negate nothing.
+    expect(youth('Libre la entrada de menores de edad.', 'es')).toEqual(['youth.minor-explicit']);
+  });
+
+  it('a person\'s age, not years of experience, is a stated age', () => {
+    const age = (ad: string, language: LexiconLanguage): string[] =>
+      ids(matchIndicators(ad, { language })).filter((i) => i === 'youth.stated-age-under-18');
+    expect(age('Profesor con 10 años de experiencia en matemática.', 'es')).toEqual([]);
+    expect(age('Tengo 12 años en el oficio, trabajo garantizado.', 'es')).toEqual([]);
+    expect(age('Hace 15 años que atendemos en el barrio.', 'es')).toEqual([]);
+    expect(age('Professora com 10 anos de experiência.', 'pt')).toEqual([]);
+    expect(age('Há 12 anos no mercado, atendimento garantido.', 'pt')).toEqual([]);
+    expect(age("I'm 15 years in the business, reliable plumber.", 'en')).toEqual([]);
+    expect(age('Niña de 15 años, nueva en la ciudad.', 'es')).toEqual(['youth.stated-age-under-18']);
+    expect(age('Novinha de 16 anos, sem frescura.', 'pt')).toEqual(['youth.stated-age-under-18']);
+    expect(age('Tengo 16, nueva en la ciudad.', 'es')).toEqual(['youth.stated-age-under-18']);
+  });
+
+  it('plural forms of "lives on site"', () => {
+    expect(spanTexts(matchIndicators('Casa del centro. Las chicas viven en la casa y atienden todo el día.', { language: 'es' }), 'control.lives-onsite')).toEqual(['viven en la casa']);
+    expect(spanTexts(matchIndicators('New faces weekly. The girls live on site. Call now.', { language: 'en' }), 'control.lives-onsite')).toEqual(['live on site']);
+    expect(spanTexts(matchIndicators('Casa discreta. As meninas moram na casa. Agende já.', { language: 'pt' }), 'control.lives-onsite')).toEqual(['moram na casa']);
+  });
+
+  it('phrases do not run across a sentence that ends a line', () => {
+    expect(ids(matchIndicators('Safe and discreet, protection always.\nAvailable now in my apartment.', { language: 'en' }))).not.toContain('availability.24-7');
+    expect(ids(matchIndicators('Rates negotiable, call any.\nTime is money.', { language: 'en' }))).not.toContain('availability.24-7');
+    // A line break alone, or a dot between words, still joins them.
+    expect(ids(matchIndicators('Always\navailable for you.', { language: 'en' }))).toContain('availability.24-7');
+    expect(ids(matchIndicators('Soy Vale, hago sin.condón.', { language: 'es' }))).toContain('services.unprotected');
+  });
+
   it('non-negatable cues that begin with a negation word still fire', () => {
     expect(ids(matchIndicators('Text only, no calls please.', { language: 'en' }))).toContain('contact.messages-only');
     expect(ids(matchIndicators('Se necesitan chicas, no se requiere experiencia.', { language: 'es' }))).toContain('recruit.no-experience');
@@ -174,7 +214,7 @@ describe('language handling', () => {
     expect(r.language).toBe('und');
     expect(spanTexts(r, 'youth.schoolgirl').length).toBe(2);
     expect(ids(r)).toContain('youth.young-terms');
-    expect(r.lexiconVersions).toMatchObject({ es: '1.0.0', en: '1.0.0', pt: '1.0.0', any: '1.0.0' });
+    expect(r.lexiconVersions).toMatchObject({ es: '1.0.1', en: '1.0.1', pt: '1.0.1', any: '1.0.0' });
   });
 
   it('a given language skips detection and other lexicons', () => {

@@ -1,12 +1,16 @@
 // English indicator patterns. Written by the team; bump `version` on every change.
-import { buildLexicon } from './build.js';
+import { buildLexicon, NOT_AFTER_TIME_WORD, NOT_A_PERSONS_AGE } from './build.js';
 
-export const EN_LEXICON = buildLexicon('en', '1.0.0', {
+export const EN_LEXICON = buildLexicon('en', '1.0.1', {
   'youth.minor-explicit': {
     words: ['underage', 'under age', 'under-aged', 'minor girl', 'minor girls', 'jailbait', 'not yet 18', 'almost 18', 'nearly 18'],
   },
   'youth.stated-age-under-18': {
-    regex: ['1[0-7] ?(?:yo|y/o|yrs? old|years? old|years young)', "i'?m 1[0-7](?![0-9])", 'age:? 1[0-7](?![0-9])'],
+    regex: [
+      `1[0-7]${NOT_AFTER_TIME_WORD} ?(?:yo|y/o|yrs? old|years? old|years young)`,
+      `i'?m 1[0-7](?![0-9])${NOT_A_PERSONS_AGE}`,
+      'age:? 1[0-7](?![0-9])',
+    ],
   },
   'youth.just-18': {
     words: ['just turned 18', 'just turned eighteen', 'barely 18', 'barely eighteen', 'fresh 18', 'newly 18', 'turned 18 last', 'brand new 18'],
@@ -114,7 +118,7 @@ export const EN_LEXICON = buildLexicon('en', '1.0.0', {
     words: ['pay the manager', 'pay my manager', 'pay the driver', 'pay at the front', 'pay at reception', 'deposit to my manager', 'deposit required'],
   },
   'control.lives-onsite': {
-    words: ['lives on site', 'lives on-site', 'lives here', 'stays here', 'cannot leave', "can't go out", 'never leaves'],
+    words: ['lives on site', 'lives on-site', 'live on site', 'live on-site', 'lives here', 'stays here', 'cannot leave', "can't go out", 'never leaves'],
   },
 
   'recruit.quick-money': {

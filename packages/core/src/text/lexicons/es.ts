@@ -1,16 +1,16 @@
 // Spanish indicator patterns (Latin America and Spain). Written by the team; every phrase is invented or common
 // usage, none copied from another project. Bump `version` on every change.
-import { buildLexicon } from './build.js';
+import { buildLexicon, NOT_AFTER_TIME_WORD, NOT_A_PERSONS_AGE } from './build.js';
 
-export const ES_LEXICON = buildLexicon('es', '1.0.0', {
+export const ES_LEXICON = buildLexicon('es', '1.0.1', {
   'youth.minor-explicit': {
     words: ['menor de edad', 'menores de edad', 'chica menor', 'chicas menores', 'niña menor', 'de menor edad'],
     regex: ['menorcit(?:a|as|o|os)'],
   },
   'youth.stated-age-under-18': {
     regex: [
-      '1[0-7] ?(?:anos|anitos|abriles|primaveras)',
-      'tengo 1[0-7](?![0-9])',
+      `1[0-7]${NOT_AFTER_TIME_WORD} ?(?:anos|anitos|abriles|primaveras)${NOT_A_PERSONS_AGE}`,
+      `tengo 1[0-7](?![0-9])${NOT_A_PERSONS_AGE}`,
       'edad:? 1[0-7](?![0-9])',
     ],
   },
@@ -141,7 +141,7 @@ export const ES_LEXICON = buildLexicon('es', '1.0.0', {
     words: ['pago al encargado', 'pago a la encargada', 'se le paga al encargado', 'pago en recepción', 'se paga en recepción', 'depósito previo al'],
   },
   'control.lives-onsite': {
-    words: ['vive en el lugar', 'vive en la casa', 'vive con nosotros', 'nunca sale', 'no puede salir', 'disponible en la casa todo el día'],
+    words: ['vive en el lugar', 'vive en la casa', 'vive con nosotros', 'nunca sale', 'no puede salir', 'viven en el lugar', 'viven en la casa', 'viven con nosotros', 'nunca salen', 'no pueden salir', 'disponible en la casa todo el día'],
   },
 
   'recruit.quick-money': {

@@ -1,14 +1,18 @@
 // Portuguese indicator patterns (Brazil first, Portugal where it differs). Written by the team; bump `version`
 // on every change.
-import { buildLexicon } from './build.js';
+import { buildLexicon, NOT_AFTER_TIME_WORD, NOT_A_PERSONS_AGE } from './build.js';
 
-export const PT_LEXICON = buildLexicon('pt', '1.0.0', {
+export const PT_LEXICON = buildLexicon('pt', '1.0.1', {
   'youth.minor-explicit': {
     words: ['menor de idade', 'menores de idade', 'sou de menor', 'ela é de menor', 'menina de menor', 'menina menor', 'meninas menores', 'novinha de menor'],
     regex: ['menorzinh(?:a|as)'],
   },
   'youth.stated-age-under-18': {
-    regex: ['1[0-7] ?(?:anos|aninhos|aninho)', 'tenho 1[0-7](?![0-9])', 'idade:? 1[0-7](?![0-9])'],
+    regex: [
+      `1[0-7]${NOT_AFTER_TIME_WORD} ?(?:anos|aninhos|aninho)${NOT_A_PERSONS_AGE}`,
+      `tenho 1[0-7](?![0-9])${NOT_A_PERSONS_AGE}`,
+      'idade:? 1[0-7](?![0-9])',
+    ],
   },
   'youth.just-18': {
     words: ['acabei de fazer 18', 'fiz 18 agora', '18 recém completos', 'recém completei 18', 'acabou de fazer 18', '18 anos recém feitos', 'maior de idade há pouco', 'acabei de completar 18'],
@@ -118,7 +122,7 @@ export const PT_LEXICON = buildLexicon('pt', '1.0.0', {
     words: ['pagamento com o responsável', 'pagar ao responsável', 'paga na recepção', 'pagamento na recepção', 'pix para o responsável', 'sinal antecipado'],
   },
   'control.lives-onsite': {
-    words: ['mora no local', 'mora na casa', 'mora com a gente', 'não pode sair', 'nunca sai', 'fica na casa'],
+    words: ['mora no local', 'mora na casa', 'mora com a gente', 'não pode sair', 'nunca sai', 'fica na casa', 'moram no local', 'moram na casa', 'moram com a gente', 'não podem sair', 'nunca saem', 'ficam na casa'],
   },
 
   'recruit.quick-money': {
