@@ -25,6 +25,14 @@ describe.each(DIALECTS)('centinela serve on %s', (dialect) => {
       });
       expect(res.status).toBe(200);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      // Invented demo ads, analysed in the background by the in-process worker (SQLite).
+      const items = () => server.runtime.deps.db.selectFrom('item').select(['risk_score']).execute();
+      expect(await items()).toHaveLength(8);
+      if (dialect === 'sqlite') {
+        const deadline = Date.now() + 30_000;
+        while ((await items()).some((i) => i.risk_score === null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        expect((await items()).every((i) => i.risk_score !== null)).toBe(true);
+      }
     } finally {
       await server.stop();
     }

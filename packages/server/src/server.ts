@@ -8,6 +8,7 @@ import { WORKER_ROLES } from './jobs/queue.js';
 import { startMaintenanceSchedule } from './jobs/schedule.js';
 import { openRuntime, VERSION, WEB_DIST, type Runtime } from './runtime.js';
 import { ensureFirstAdmin } from './services/bootstrapService.js';
+import { currentAnalysisVersion, queueAnalysis } from './services/itemAnalysis.js';
 
 export interface StartedServer {
   app: ApiApp;
@@ -39,7 +40,8 @@ export async function startServer(config: Config, opts: ServeOptions = {}): Prom
   }
 
   const admin = await ensureFirstAdmin(runtime.deps);
-  const demo = opts.demo ? await seedDemo(runtime.deps) : { seeded: false, accounts: [] };
+  const demo = opts.demo ? await seedDemo(runtime.deps) : { seeded: false, accounts: [], itemsToAnalyse: [] };
+  await queueAnalysis(runtime.queue, demo.itemsToAnalyse, currentAnalysisVersion(runtime.deps));
 
   let worker: RunningWorker | null = null;
   let stopSchedule = () => {};

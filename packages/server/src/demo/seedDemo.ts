@@ -2,7 +2,9 @@ import type { Role } from '@centinela/core';
 import { generatePassword } from '../auth/password.js';
 import { appendAudit } from '../services/auditService.js';
 import { systemActor, type ServiceDeps } from '../services/deps.js';
+import { ingestItems } from '../services/itemService.js';
 import { createUser } from '../services/userService.js';
+import { DEMO_ADS } from './demoAds.js';
 
 /** Invented staff of an invented hotline, one per role. No real person is named here. */
 const DEMO_USERS: Array<{ email: string; displayName: string; roles: Role[]; locale: 'es' | 'en' }> = [
@@ -15,18 +17,21 @@ const DEMO_USERS: Array<{ email: string; displayName: string; roles: Role[]; loc
 export interface DemoSeedResult {
   seeded: boolean;
   accounts: Array<{ email: string; roles: Role[]; password: string }>;
+  /** Ids of the demo items whose analysis is to be queued. */
+  itemsToAnalyse: string[];
 }
 
 /** Seeds the demo data once; later starts leave it alone. */
 export async function seedDemo(deps: ServiceDeps): Promise<DemoSeedResult> {
   const already = await deps.db.selectFrom('app_user').select('id').where('email', '=', DEMO_USERS[0]!.email).executeTakeFirst();
-  if (already) return { seeded: false, accounts: [] };
+  if (already) return { seeded: false, accounts: [], itemsToAnalyse: [] };
   const accounts: DemoSeedResult['accounts'] = [];
   for (const u of DEMO_USERS) {
     const password = generatePassword();
     await createUser(deps, systemActor, { ...u, password });
     accounts.push({ email: u.email, roles: u.roles, password });
   }
-  await appendAudit(deps, systemActor, { action: 'install.demo_seed', details: { users: DEMO_USERS.length } });
-  return { seeded: true, accounts };
+  const { toAnalyse } = await ingestItems(deps, systemActor, DEMO_ADS, { defaultSource: 'import' });
+  await appendAudit(deps, systemActor, { action: 'install.demo_seed', details: { users: DEMO_USERS.length, items: DEMO_ADS.length } });
+  return { seeded: true, accounts, itemsToAnalyse: toAnalyse };
 }
