@@ -90,3 +90,40 @@ describe('refitting weights', () => {
     expect(riskScore({ indicators: [] }, config).configVersion).toBe('fit-test');
   });
 });
+
+describe('score: quoted mentions', () => {
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    // [quoted-only, the same cue also unquoted, the cue unquoted]
+    [
+      'Noticia: la policía alerta sobre avisos con la palabra "colegiala".',
+      'Noticia: la policía alerta sobre avisos con la palabra "colegiala". Soy colegiala.',
+      'Noticia: la policía alerta sobre avisos con la palabra colegiala. Soy colegiala.',
+    ],
+    [
+      "Warning: ads using the word 'schoolgirl' will be removed.",
+      "Warning: ads using the word 'schoolgirl' will be removed. Naughty schoolgirl here.",
+      'Warning: ads using the word schoolgirl will be removed. Naughty schoolgirl here.',
+    ],
+    [
+      'Atenção: anúncios com a palavra “novinha” serão apagados.',
+      'Atenção: anúncios com a palavra “novinha” serão apagados. Sou novinha.',
+      'Atenção: anúncios com a palavra novinha serão apagados. Sou novinha.',
+    ],
+  ];
+  it.each(cases)('scores lower when the cue is only quoted, fully when it also appears unquoted: %s', (quotedOnly, mixed, plain) => {
+    const q = score(quotedOnly);
+    const p = score(quotedOnly.replace(/["“”']/g, ''));
+    expect(q.indicators.length).toBeGreaterThan(0);
+    expect(q.indicators.some((i) => i.quoted === true)).toBe(true);
+    expect(q.score).toBeLessThan(p.score);
+    expect(q.breakdown.some((b) => b.explanation.includes('quotation marks'))).toBe(true);
+    expect(score(mixed).score).toBe(score(plain).score);
+    expect(score(mixed).breakdown.some((b) => b.explanation.includes('quotation marks'))).toBe(false);
+  });
+
+  it('featureVector uses the same 0.5 for a quoted-only indicator', () => {
+    const r = score('Noticia: avisos con la palabra "colegiala".');
+    const x = featureVector({ indicators: r.indicators, entities: r.entities });
+    expect(x[RISK_FEATURE_IDS.indexOf('youth.schoolgirl')]).toBe(0.5);
+  });
+});

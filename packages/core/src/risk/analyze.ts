@@ -32,6 +32,8 @@ export interface ScoredIndicator {
   evidence: EvidenceLevel;
   label: string;
   spans: IndicatorSpan[];
+  /** Present when every occurrence is in quotation marks (counted at half weight). */
+  quoted?: true;
 }
 
 export interface ScoreResult {
@@ -79,6 +81,7 @@ export function score(text: string, options: ScoreOptions = {}): ScoreResult {
       evidence: m.evidence,
       label: m.label,
       spans: m.spans,
+      ...(m.quoted === true ? { quoted: true as const } : {}),
     })),
     entities,
     breakdown: risk.breakdown,

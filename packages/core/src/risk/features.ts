@@ -2,7 +2,7 @@
 // fitted weights to a RiskConfig.
 import { INDICATOR_CATALOG } from '../text/index.js';
 import type { LogisticFit } from './fit.js';
-import { contextFeatures, DEFAULT_RISK_CONFIG, type EntityFeature, type MediaFeature, type RiskConfig, type RiskInput } from './score.js';
+import { contextFeatures, DEFAULT_RISK_CONFIG, indicatorValue, type EntityFeature, type MediaFeature, type RiskConfig, type RiskInput } from './score.js';
 
 const ENTITY_FEATURES: readonly EntityFeature[] = [
   'entity.obfuscated-phone',
@@ -20,13 +20,14 @@ export const RISK_FEATURE_IDS: readonly string[] = [
 ];
 
 /** What {@link featureVector} needs: indicator ids (from `matchIndicators` or `score`) plus the context. */
-export type FeatureInput = Omit<RiskInput, 'indicators'> & { indicators: readonly { id: string }[] };
+export type FeatureInput = Omit<RiskInput, 'indicators'> & { indicators: readonly { id: string; quoted?: boolean }[] };
 
-/** x for one item, in the order of `ids` (default {@link RISK_FEATURE_IDS}). Indicators are 0/1. */
+/** x for one item, in the order of `ids` (default {@link RISK_FEATURE_IDS}). Indicators are 0/1 (0.5 when only
+ * quoted), as in the scorer. */
 export function featureVector(input: FeatureInput, ids: readonly string[] = RISK_FEATURE_IDS, config: RiskConfig = DEFAULT_RISK_CONFIG): number[] {
-  const present = new Set(input.indicators.map((m) => m.id));
+  const present = new Map(input.indicators.map((m) => [m.id, indicatorValue(m)]));
   const context: Record<string, number> = contextFeatures(input, config);
-  return ids.map((id) => context[id] ?? (present.has(id) ? 1 : 0));
+  return ids.map((id) => context[id] ?? present.get(id) ?? 0);
 }
 
 export interface ConfigFromFitOptions {

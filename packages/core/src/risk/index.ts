@@ -2,6 +2,8 @@
 export {
   riskScore,
   contextFeatures,
+  indicatorValue,
+  QUOTED_INDICATOR_VALUE,
   DEFAULT_RISK_CONFIG,
   type RiskConfig,
   type RiskInput,

@@ -84,3 +84,17 @@ describe('riskScore', () => {
     expect(r.configVersion).toBe('test');
   });
 });
+
+describe('riskScore: quoted indicators', () => {
+  it('counts a quoted-only indicator at half weight and says so', () => {
+    const quoted: IndicatorMatch = { ...match('youth.schoolgirl'), quoted: true, spans: [{ start: 0, end: 3, text: 'abc', quoted: true }] };
+    const full = riskScore({ indicators: [match('youth.schoolgirl')] });
+    const half = riskScore({ indicators: [quoted] });
+    const w = INDICATOR_CATALOG['youth.schoolgirl'].weight;
+    expect(half.logit).toBeCloseTo(DEFAULT_RISK_CONFIG.bias + w / 2, 4);
+    expect(half.score).toBeLessThan(full.score);
+    expect(half.breakdown[0]?.value).toBe(0.5);
+    expect(half.breakdown[0]?.explanation).toContain('quotation marks');
+    expect(full.breakdown[0]?.explanation).not.toContain('quotation marks');
+  });
+});

@@ -4,7 +4,8 @@
  *   logit = bias + Σ_categories min(cap_c, Σ_{i∈c} w_i·x_i) + Σ_entity w_j·x_j + Σ_media w_k·x_k
  *   score = 1 / (1 + e^(−logit))
  *
- * Indicators are binary (present or not: repeating a word adds nothing). Caps apply to the positive part of each
+ * Indicators are binary (present or not: repeating a word adds nothing); one whose every occurrence is in quotation
+ * marks (a mention, as in a news text or a warning) counts as x = 0.5. Caps apply to the positive part of each
  * category (separately to its strong and its `weak`-evidence cues) and then to the total of all weak-evidence
  * cues, so many weak cues never outweigh one strong cue and adding a cue never lowers the score.
  * Every term is listed in the breakdown with its weight, value, contribution and the matched spans.
@@ -91,7 +92,8 @@ export interface BreakdownEntry {
   evidence?: EvidenceLevel;
   /** Log-odds weight applied to the feature. */
   weight: number;
-  /** Feature value x (1 for a present indicator; log2 of a count; match strength for media). */
+  /** Feature value x (1 for a present indicator, 0.5 when it only appears quoted; log2 of a count; match strength
+   * for media). */
   value: number;
   /** Log-odds actually added after caps. */
   contribution: number;
@@ -127,6 +129,10 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
 const log2Count = (n: number | undefined, max: number): number =>
   n === undefined || !Number.isFinite(n) || n <= 1 ? 0 : Math.min(Math.log2(n), max);
 
+/** Feature value of a present indicator: {@link QUOTED_INDICATOR_VALUE} when every occurrence is quoted, else 1. */
+export const QUOTED_INDICATOR_VALUE = 0.5;
+export const indicatorValue = (m: { quoted?: boolean }): number => (m.quoted === true ? QUOTED_INDICATOR_VALUE : 1);
+
 /** Unweighted feature values (x) for the entity and media terms. Shared by scoring and by fitting. */
 export function contextFeatures(input: Omit<RiskInput, 'indicators'>, config: RiskConfig = DEFAULT_RISK_CONFIG): Record<EntityFeature | MediaFeature, number> {
   const s = input.entitySignals ?? {};
@@ -156,7 +162,8 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
   // disjoint sums, so adding a positive-weight indicator can never lower the score.
   const terms = input.indicators.map((m) => {
     const weight = config.indicatorWeights[m.id] ?? m.weight;
-    return { m, weight, contribution: weight, capped: false };
+    const value = indicatorValue(m);
+    return { m, weight, value, contribution: weight * value, capped: false };
   });
   // Groups by (category, weak or not), each list in indicator order. An ad has a handful of indicators: a linear
   // search beats building a string key per indicator.
@@ -180,6 +187,7 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
   );
   for (const t of terms) {
     const shown = t.m.spans.slice(0, 3).map((s) => `"${s.text}"`).join(', ');
+    const quoted = t.value !== 1 ? `; only in quotation marks, counted at ${t.value} × weight` : '';
     const cap = t.capped ? `; reduced to ${round(t.contribution, 2)} by the ${t.m.category} / weak-evidence caps` : '';
     entries.push({
       source: 'indicator',
@@ -187,11 +195,11 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
       category: t.m.category,
       evidence: t.m.evidence,
       weight: t.weight,
-      value: 1,
+      value: t.value,
       contribution: round(t.contribution),
       capped: t.capped,
       spans: t.m.spans,
-      explanation: `${t.m.label}: ${shown} (${t.m.evidence}, weight ${t.weight}${cap})`,
+      explanation: `${t.m.label}: ${shown} (${t.m.evidence}, weight ${t.weight}${quoted}${cap})`,
     });
   }
 

@@ -1,6 +1,6 @@
 // Finds trafficking indicators in ad text: normalise, detect the language, scan the lexicons of that language
-// (all three when undetermined) plus the language-neutral one, drop negated matches, and report exact spans into
-// the original text. Hidden characters and look-alike letters are reported as indicators of their own.
+// (all three when undetermined) plus the language-neutral one, drop negated matches, mark quoted ones, and report
+// exact spans into the original text. Hidden characters and look-alike letters are reported as indicators of their own.
 import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { detectLanguage, type DetectLanguageOptions, type TextLanguage } from './language.js';
 import type { EvidenceLevel, IndicatorCategory, IndicatorDefinition, Lexicon, LexiconLanguage } from './lexicon.js';
@@ -10,6 +10,7 @@ import { ES_LEXICON } from './lexicons/es.js';
 import { PT_LEXICON } from './lexicons/pt.js';
 import { SHARED_LEXICON } from './lexicons/shared.js';
 import { isNegated } from './negation.js';
+import { findQuotedRanges, isQuoted } from './quotation.js';
 import { normalizeTextTransient, toOriginalSpan, type HiddenCharacterReport, type NormalizedText } from './normalize.js';
 
 /** The lexicons shipped with core. The server may pass newer ones (validated with `validateLexicon`). */
@@ -23,6 +24,8 @@ export interface IndicatorSpan {
   end: number;
   /** `text.slice(start, end)` of the original text. */
   text: string;
+  /** Present when the span lies entirely inside quotation marks (a mention, not an offer: see quotation.ts). */
+  quoted?: true;
 }
 
 export interface IndicatorMatch {
@@ -35,6 +38,8 @@ export interface IndicatorMatch {
   /** Total occurrences, including any beyond the listed spans. */
   occurrences: number;
   spans: IndicatorSpan[];
+  /** Present when every occurrence (listed or not) is quoted; the risk score then counts the match at half weight. */
+  quoted?: true;
 }
 
 export interface IndicatorResult {
@@ -85,9 +90,10 @@ export function matchNormalized(norm: NormalizedText, options: MatchIndicatorsOp
   );
   const lexiconVersions: Record<string, string> = { catalog: INDICATOR_CATALOG_VERSION };
   const found = new Map<string, Found>();
+  const quotes: Quotes = { ranges: undefined };
   for (const lexicon of lexicons) {
     lexiconVersions[lexicon.language] = lexicon.version;
-    scanLexicon(norm, lexicon, found);
+    scanLexicon(norm, lexicon, found, quotes);
   }
   addEvasion(norm, found);
 
@@ -95,7 +101,7 @@ export function matchNormalized(norm: NormalizedText, options: MatchIndicatorsOp
   for (const f of found.values()) {
     f.spans.sort((a, b) => a.start - b.start || a.end - b.end);
     const { def } = f;
-    matches.push({
+    const match: IndicatorMatch = {
       id: def.id,
       category: def.category,
       label: def.label,
@@ -104,7 +110,9 @@ export function matchNormalized(norm: NormalizedText, options: MatchIndicatorsOp
       source: def.source,
       occurrences: f.occurrences,
       spans: f.spans.slice(0, MAX_SPANS_PER_INDICATOR),
-    });
+    };
+    if (f.unquoted === 0 && f.occurrences > 0) match.quoted = true;
+    matches.push(match);
   }
   matches.sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0) || a.id.localeCompare(b.id));
 
@@ -123,6 +131,8 @@ export function matchNormalized(norm: NormalizedText, options: MatchIndicatorsOp
 interface Found {
   def: Pick<IndicatorDefinition, 'id' | 'category' | 'label' | 'weight' | 'evidence' | 'source'>;
   occurrences: number;
+  /** Non-zero when some occurrence is not inside quotation marks (a widened span may be counted twice). */
+  unquoted: number;
   spans: IndicatorSpan[];
   /** Keys of the spans already listed (see {@link spanKey}), so the same words matched by two lexicons are listed once. */
   keys: Set<number | string>;
@@ -136,13 +146,14 @@ function spanKey(start: number, end: number): number | string {
 function record(found: Map<string, Found>, def: Found['def'], span: IndicatorSpan): void {
   let f = found.get(def.id);
   if (f === undefined) {
-    f = { def, occurrences: 0, spans: [], keys: new Set() };
+    f = { def, occurrences: 0, unquoted: 0, spans: [], keys: new Set() };
     found.set(def.id, f);
   }
   const key = spanKey(span.start, span.end);
   if (f.keys.has(key)) return;
   f.keys.add(key);
   f.occurrences++;
+  if (span.quoted !== true) f.unquoted++;
   if (f.spans.length < MAX_SPANS_PER_INDICATOR * 2) f.spans.push(span);
 }
 
@@ -150,7 +161,7 @@ function record(found: Map<string, Found>, def: Found['def'], span: IndicatorSpa
  * Accepts the matches of `lexicon`'s indicators, in text order: at each position where the lexicon's scan regex
  * matches, the indicators whose patterns can start there are tried (see {@link tryAt}).
  */
-function scanLexicon(norm: NormalizedText, lexicon: Lexicon, found: Map<string, Found>): void {
+function scanLexicon(norm: NormalizedText, lexicon: Lexicon, found: Map<string, Found>, quotes: Quotes): void {
   const folded = norm.text;
   const compiled = compileLexicon(lexicon);
   // Folded range of the last accepted match per indicator: overlapping matches of one indicator are merged.
@@ -162,7 +173,7 @@ function scanLexicon(norm: NormalizedText, lexicon: Lexicon, found: Map<string, 
     // Resume at the next character, not after the match, so overlapping indicators that start at a later word
     // are found too ("booking through my driver": manager, then driver).
     scan.lastIndex = at + 1;
-    tryAt(norm, compiled, found, last, at);
+    tryAt(norm, compiled, found, last, quotes, at);
   }
 }
 
@@ -176,6 +187,7 @@ function tryAt(
   compiled: CompiledLexicon,
   found: Map<string, Found>,
   last: Map<string, { start: number; end: number }>,
+  quotes: Quotes,
   at: number,
 ): void {
   const folded = norm.text;
@@ -192,48 +204,68 @@ function tryAt(
       const c = list[k]!;
       c.regex.lastIndex = at;
       const hit = c.regex.exec(folded);
-      if (hit !== null) accept(norm, found, last, c.indicator, at, at + hit[0].length);
+      if (hit !== null) accept(norm, found, last, quotes, c.indicator, at, at + hit[0].length);
     }
   }
   for (const { indicator, regex } of compiled.anywhere) {
     regex.lastIndex = at;
     const hit = regex.exec(folded);
-    if (hit !== null) accept(norm, found, last, indicator, at, at + hit[0].length);
+    if (hit !== null) accept(norm, found, last, quotes, indicator, at, at + hit[0].length);
   }
+}
+
+/** Quoted stretches of the folded text, found on the first accepted match (most ads have few matches, many none). */
+interface Quotes {
+  ranges: number[] | undefined;
+}
+
+function quotedAt(norm: NormalizedText, quotes: Quotes, start: number, end: number): boolean {
+  quotes.ranges ??= findQuotedRanges(norm.text);
+  return isQuoted(quotes.ranges, start, end);
 }
 
 function accept(
   norm: NormalizedText,
   found: Map<string, Found>,
   last: Map<string, { start: number; end: number }>,
+  quotes: Quotes,
   def: IndicatorDefinition,
   start: number,
   end: number,
 ): void {
   const prev = last.get(def.id);
   if (prev !== undefined && start < prev.end) {
-    if (end > prev.end) extendLast(norm, found, def.id, prev, end);
+    if (end > prev.end) extendLast(norm, found, quotes, def.id, prev, end);
     return;
   }
   if (def.negatable === true && isNegated(norm.text, start, end)) return;
   last.set(def.id, { start, end });
   const span = toOriginalSpan(norm, start, end);
-  record(found, def, { start: span.start, end: span.end, text: norm.source.slice(span.start, span.end) });
+  const s: IndicatorSpan = { start: span.start, end: span.end, text: norm.source.slice(span.start, span.end) };
+  if (quotedAt(norm, quotes, start, end)) s.quoted = true;
+  record(found, def, s);
 }
 
 /** Widens the last recorded span of `id` to folded end `end` ("chica menor" + "menor de edad"). */
 function extendLast(
   norm: NormalizedText,
   found: Map<string, Found>,
+  quotes: Quotes,
   id: string,
   prev: { start: number; end: number },
   end: number,
 ): void {
   const f = found.get(id);
   if (f === undefined) return;
+  const wasQuoted = quotedAt(norm, quotes, prev.start, prev.end);
   const before = toOriginalSpan(norm, prev.start, prev.end);
   const span = f.spans.find((s) => s.start === before.start && s.end === before.end);
   prev.end = end;
+  // Widened past the closing mark: the occurrence is no longer quoted.
+  if (wasQuoted && !quotedAt(norm, quotes, prev.start, end)) {
+    f.unquoted++;
+    if (span !== undefined) delete span.quoted;
+  }
   if (span === undefined) return;
   const widened = toOriginalSpan(norm, prev.start, end);
   f.keys.add(spanKey(widened.start, widened.end));
