@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Logger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
 import type { ServiceDeps } from '../services/deps.js';
-import { Problem } from '../services/problem.js';
-import type { EnqueueOptions, JobQueue, RunningWorker, WorkerOptions } from './queue.js';
-import { findTask, tasks } from './tasks/index.js';
+import type { EnqueueOptions, JobQueue, RunningWorker, TaskDefinition, WorkerOptions } from './queue.js';
+import { checkedJob, tasks } from './tasks/index.js';
 import { findDeadWorkers, markWorkersDead, WorkerRegistration } from './workerRegistry.js';
 
 // graphile-worker's own messages: warnings and errors only, to stderr, without job payloads.
@@ -34,12 +33,9 @@ export class GraphileJobQueue implements JobQueue {
   }
 
   async enqueue(taskName: string, payload: unknown, opts: EnqueueOptions = {}): Promise<{ id: string }> {
-    const task = findTask(taskName);
-    if (!task) throw new Problem(400, 'job.unknown_task', `no task is called ${taskName}`);
-    const parsed = task.payload.safeParse(payload);
-    if (!parsed.success) throw new Problem(400, 'job.invalid_payload', `payload for ${taskName}: ${parsed.error.issues[0]?.message}`);
+    const { task, payload: parsed } = checkedJob(taskName, payload);
     const utils = await this.#workerUtils();
-    const job = await utils.addJob(taskName, parsed.data as object, {
+    const job = await utils.addJob(taskName, parsed as object, {
       ...(opts.runAt ? { runAt: opts.runAt } : {}),
       ...(opts.jobKey ? { jobKey: opts.jobKey, jobKeyMode: 'preserve_run_at' as const } : {}),
       maxAttempts: opts.maxAttempts ?? task.maxAttempts,
@@ -57,10 +53,9 @@ export class GraphileJobQueue implements JobQueue {
     const registration = new WorkerRegistration(this.deps, opts.roles);
     await registration.start();
     const taskList: TaskList = {};
-    for (const task of tasks.filter((t) => opts.roles.includes(t.role))) {
+    for (const task of tasks.filter((t) => opts.roles.includes(t.role)) as TaskDefinition<unknown>[]) {
       taskList[task.name] = async (payload, helpers) => {
-        const def = findTask(task.name)!;
-        await def.run(def.payload.parse(payload), {
+        await task.run(task.payload.parse(payload), {
           deps: this.deps,
           jobId: String(helpers.job.id),
           workerId: registration.id,

@@ -1,9 +1,8 @@
 import type { ServiceDeps } from '../services/deps.js';
 import { isoNow } from '../services/clock.js';
 import { uuidv7 } from '../services/ids.js';
-import { Problem } from '../services/problem.js';
 import { backoffMs, type EnqueueOptions, type JobQueue, type RunningWorker, type WorkerOptions } from './queue.js';
-import { findTask, tasks } from './tasks/index.js';
+import { checkedJob, findTask, tasks } from './tasks/index.js';
 import { findDeadWorkers, markWorkersDead, WorkerRegistration } from './workerRegistry.js';
 
 /**
@@ -16,10 +15,7 @@ export class SqlJobQueue implements JobQueue {
   constructor(private readonly deps: ServiceDeps) {}
 
   async enqueue(taskName: string, payload: unknown, opts: EnqueueOptions = {}): Promise<{ id: string }> {
-    const task = findTask(taskName);
-    if (!task) throw new Problem(400, 'job.unknown_task', `no task is called ${taskName}`);
-    const parsed = task.payload.safeParse(payload);
-    if (!parsed.success) throw new Problem(400, 'job.invalid_payload', `payload for ${taskName}: ${parsed.error.issues[0]?.message}`);
+    const { task, payload: parsed } = checkedJob(taskName, payload);
     const { db, clock } = this.deps;
     const id = uuidv7(clock.now().getTime());
     const inserted = await db
@@ -27,7 +23,7 @@ export class SqlJobQueue implements JobQueue {
       .values({
         id,
         task: taskName,
-        payload: JSON.stringify(parsed.data),
+        payload: JSON.stringify(parsed),
         job_key: opts.jobKey ?? null,
         status: 'queued',
         run_at: (opts.runAt ?? clock.now()).toISOString(),

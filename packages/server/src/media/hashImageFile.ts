@@ -14,14 +14,8 @@ export interface ImageFileHashes {
 
 /** Decodes the file (see `decodeImage` for the choices) and hashes it; throws `MediaError`. */
 export async function hashImageFile(bytes: Uint8Array, options: DecodeOptions = {}): Promise<ImageFileHashes> {
-  const image = await decodeImage(bytes, options);
-  const { hash, quality } = pdqHash(image);
-  return {
-    pdq: hash,
-    quality,
-    md5: createHash('md5').update(bytes).digest('hex'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-  };
+  const { pdq, quality, md5, sha256 } = await analyzeImageFile(bytes, options);
+  return { pdq, quality, md5, sha256 };
 }
 
 export interface ImageAnalysis extends ImageFileHashes {

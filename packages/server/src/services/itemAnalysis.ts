@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   DEFAULT_LEXICONS,
   DEFAULT_RISK_CONFIG,
   INDICATOR_CATALOG_VERSION,
@@ -6,6 +7,7 @@ import {
   type CountryCode,
   type RiskConfig,
   type Entity,
+  type JsonValue,
   type ScoreResult,
 } from '@centinela/core';
 import { createHash } from 'node:crypto';
@@ -28,15 +30,10 @@ export function analysisVersion(riskConfig: RiskConfig | undefined): string {
   return [`catalog@${INDICATOR_CATALOG_VERSION}`, ...DEFAULT_LEXICONS.map((l) => `${l.language}@${l.version}`).sort(), `risk@${risk}`].join(';');
 }
 
-/** First 12 hex digits of SHA-256 over the config's JSON (keys sorted; an infinite cap written as null). */
+/** First 12 hex digits of SHA-256 over the config's canonical JSON (an infinite cap written as null, as JSON does). */
 function riskConfigDigest(config: RiskConfig): string {
-  const canonical = (v: unknown): unknown =>
-    typeof v === 'number' && !Number.isFinite(v)
-      ? null
-      : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-        : v;
-  return createHash('sha256').update(JSON.stringify(canonical(config))).digest('hex').slice(0, 12);
+  const plain = JSON.parse(JSON.stringify(config)) as JsonValue;
+  return createHash('sha256').update(canonicalJson(plain)).digest('hex').slice(0, 12);
 }
 
 /** The analysis version of the shipped priors (no CENTINELA_RISK_CONFIG). */
