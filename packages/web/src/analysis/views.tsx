@@ -481,6 +481,8 @@ export function Breakdown({ breakdown, indicators, score, configVersion }: { bre
                           {t('analysis.breakdown.found')}: <Matches spans={spans} max={3} />.{' '}
                         </>
                       ) : null}
+                      {/* Core counts an indicator found only inside quotation marks at value 0.5. */}
+                      {b.source === 'indicator' && b.value === 0.5 ? <>{t('analysis.breakdown.quotedNote')} </> : null}
                       {b.capped ? t('analysis.breakdown.cappedNote', { weight: formatSigned(lang, b.weight), contribution: formatSigned(lang, b.contribution) }) : null}
                     </td>
                   </tr>

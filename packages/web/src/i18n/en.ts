@@ -614,6 +614,7 @@ export const en: Messages = {
   'analysis.breakdown.contribution': 'Contribution',
   'analysis.breakdown.explanation': 'Explanation',
   'analysis.breakdown.capped': 'reduced by a cap',
+  'analysis.breakdown.quotedNote': 'Only found inside quotation marks (a quote or a warning): it counts half.',
   'analysis.breakdown.cappedNote': 'Reduced from {weight} to {contribution} by the cap of its category or of weak signals.',
   'analysis.breakdown.evidence': 'Evidence: {evidence}.',
   'analysis.breakdown.found': 'Text',

@@ -613,6 +613,7 @@ export const es = {
   'analysis.breakdown.contribution': 'Contribución',
   'analysis.breakdown.explanation': 'Explicación',
   'analysis.breakdown.capped': 'reducida por un tope',
+  'analysis.breakdown.quotedNote': 'Solo aparece entre comillas (una cita o una advertencia): cuenta la mitad.',
   'analysis.breakdown.cappedNote': 'Reducida de {weight} a {contribution} por el tope de su categoría o de las señales débiles.',
   'analysis.breakdown.evidence': 'Evidencia: {evidence}.',
   'analysis.breakdown.found': 'Texto',
