@@ -7,7 +7,8 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET_KEY } from './packages/web/e2e
 // Browser tests drive the real server (`centinela serve`) on a fresh SQLite data directory, in the system
 // Chromium. Never download a browser (`playwright install` is not used).
 
-const PORT = 18931;
+// CENTINELA_E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.CENTINELA_E2E_PORT ?? 18931);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // The config is loaded by the runner and again by each worker: create the data directory once and hand it
