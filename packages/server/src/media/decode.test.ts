@@ -5,7 +5,7 @@ import { MediaError, hammingDistance, parseNetpbm, pdqHash, type PixelImage } fr
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { pngHeaderClaiming } from '../test/images.js';
-import { decodeImage, type DecodeOptions } from './decode.js';
+import { decodeImage, jpegDecoder, type DecodeOptions } from './decode.js';
 import { hashImageFile } from './hashImageFile.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../core/test-fixtures/pdq/synthetic/', import.meta.url));
@@ -119,6 +119,45 @@ describe('decodeImage', () => {
     await expectCode(decodeImage(jpeg.subarray(0, jpeg.length >> 1)), 'media.decode_failed');
     const png = await encode(rgb).png().toBuffer();
     await expectCode(decodeImage(png.subarray(0, png.length >> 1)), 'media.decode_failed');
+  });
+});
+
+// The fast path exists where libjpeg-turbo's headers were present at install (CI installs them). Without it
+// every JPEG goes to sharp, which the tests above already cover.
+describe.skipIf(jpegDecoder === 'sharp')('decodeImage: the libjpeg-turbo fast path for JPEG', () => {
+  it('decodes up to 512 px to exactly sharp\'s RGB pixels', async () => {
+    const jpeg = await encode(rgb).jpeg({ quality: 90 }).toBuffer();
+    const fast = await decodeImage(jpeg);
+    const viaSharp = await decodeImage(jpeg, { decoder: 'sharp' });
+    expect([fast.width, fast.height, fast.channels, fast.format]).toEqual([512, 384, 3, 'jpeg']);
+    expect(Buffer.from(fast.data).equals(Buffer.from(viaSharp.data))).toBe(true);
+  });
+
+  it('decodes a larger colour JPEG to one full-resolution luma channel within rounding of sharp\'s RGB path', async () => {
+    const jpeg = await encode(rgb).resize(1024, 768).jpeg({ quality: 95 }).toBuffer();
+    const fast = await decodeImage(jpeg);
+    const viaSharp = await decodeImage(jpeg, { decoder: 'sharp' });
+    expect([fast.width, fast.height, fast.channels, fast.format]).toEqual([1024, 768, 1, 'jpeg']);
+    expect(viaSharp.channels).toBe(3);
+    let maxDelta = 0;
+    for (let i = 0, p = 0; i < fast.data.length; i++, p += 3) {
+      const luma = 0.299 * viaSharp.data[p]! + 0.587 * viaSharp.data[p + 1]! + 0.114 * viaSharp.data[p + 2]!;
+      maxDelta = Math.max(maxDelta, Math.abs(fast.data[i]! - luma));
+    }
+    expect(maxDelta).toBeLessThan(2.5); // Y is decoded, not recomputed from rounded RGB
+    expect(hammingDistance(pdqHash(fast).hash, pdqHash(viaSharp).hash)).toBeLessThanOrEqual(10);
+  });
+
+  it('leaves CMYK, EXIF orientation and corrupt files to sharp, and keeps the stable codes', async () => {
+    const cmyk = await encode(rgb).toColourspace('cmyk').jpeg({ quality: 95 }).toBuffer();
+    expect((await decodeImage(cmyk)).channels).toBe(3);
+    const rotated = await encode(rgb).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
+    expect(await decodeImage(rotated, { applyExifOrientation: true })).toMatchObject({ width: 384, height: 512, channels: 3 });
+    const jpeg = await encode(rgb).jpeg().toBuffer();
+    await expectCode(decodeImage(jpeg.subarray(0, jpeg.length >> 1)), 'media.decode_failed');
+    await expectCode(decodeImage(jpeg.subarray(0, 40)), 'media.decode_failed');
+    await expectCode(decodeImage(jpeg, { maxPixels: 512 * 384 - 1 }), 'media.too_many_pixels');
+    await expect(decodeImage(jpeg, { maxPixels: 512 * 384 })).resolves.toMatchObject({ channels: 3 });
   });
 });
 

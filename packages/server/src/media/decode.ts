@@ -1,4 +1,5 @@
 import { MediaError, type PixelImage } from '@centinela/core';
+import { nativeJpeg } from '@centinela/jpeg';
 import sharp from 'sharp';
 
 /**
@@ -14,6 +15,12 @@ import sharp from 'sharp';
  * - EXIF orientation is ignored unless `applyExifOrientation` is set (the reference ignores it).
  * - Animated GIF/WebP and multi-page TIFF: the first frame/page only.
  * - The pixel limit is checked from the header before decoding, and enforced again by libvips.
+ * - JPEGs take a fast path when `@centinela/jpeg` was built at install (libjpeg-turbo headers present).
+ *   Up to 512 px it decodes the same RGB pixels as sharp (so the same hash, exact with the reference).
+ *   Larger images, which the reference tool itself squashes to 512x512 first, are decoded as luma (Y)
+ *   only, at full resolution, skipping chroma and colour conversion: JPEG's Y uses PDQ's own weights,
+ *   so hashes move by rounding only (measured in the upstream suite). Anything the fast path refuses
+ *   (CMYK, corrupt data, EXIF orientation asked for) goes to sharp.
  */
 
 export const DEFAULT_MAX_PIXELS = 50_000_000;
@@ -26,6 +33,32 @@ export interface DecodeOptions {
   readonly applyExifOrientation?: boolean;
   /** Refuse images with more pixels than this (decompression bombs). */
   readonly maxPixels?: number;
+  /** `auto` (default) takes the JPEG luma fast path when it is built; `sharp` always decodes with sharp. */
+  readonly decoder?: 'auto' | 'sharp';
+}
+
+/** Which decoder `auto` uses for JPEGs on this installation. */
+export const jpegDecoder: 'libjpeg-turbo' | 'sharp' = nativeJpeg ? 'libjpeg-turbo' : 'sharp';
+
+/** Above this longest side the fast path decodes luma only (where the reference resizes anyway). */
+export const LUMA_ONLY_ABOVE = 512;
+
+function isJpeg(bytes: Uint8Array): boolean {
+  return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}
+
+/** The libjpeg-turbo fast path, or null to let sharp decide (it has the final word on odd files). */
+async function decodeJpegFast(bytes: Uint8Array, maxPixels: number): Promise<DecodedImage | null> {
+  if (!nativeJpeg) return null;
+  try {
+    const { width, height, channels, data } = await nativeJpeg.decodeJpeg(bytes, maxPixels, LUMA_ONLY_ABOVE);
+    return { width, height, channels, data: new Uint8Array(data.buffer, data.byteOffset, data.length), format: 'jpeg' };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'too_many_pixels') {
+      throw new MediaError('media.too_many_pixels', `the image has more than ${maxPixels} pixels`);
+    }
+    return null;
+  }
 }
 
 export interface DecodedImage extends PixelImage {
@@ -54,6 +87,10 @@ function toMediaError(error: unknown): MediaError {
 export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedImage> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   if (bytes.length === 0) throw new MediaError('media.empty_file', 'the file is empty');
+  if (options.decoder !== 'sharp' && !options.applyExifOrientation && isJpeg(bytes)) {
+    const fast = await decodeJpegFast(bytes, maxPixels);
+    if (fast) return fast;
+  }
   try {
     // Embedded colour profiles are ignored, as the reference hasher does: same pixels, and no colour transform to pay for.
     const input = { limitInputPixels: maxPixels, failOn: 'truncated', pages: 1, page: 0, ignoreIcc: true } as const;

@@ -1,0 +1,10 @@
+{
+  "targets": [
+    {
+      "target_name": "jpeg_luma",
+      "sources": ["src/jpeg_luma.c"],
+      "libraries": ["-ljpeg"],
+      "cflags": ["-O2", "-Wall", "-Wextra"]
+    }
+  ]
+}
