@@ -8,7 +8,16 @@ export const problemSchema = z
     status: z.number().int(),
     code: z.string(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.string().optional().describe('stable code of this error, when it has one (e.g. a malformed hash)'),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem' });
 

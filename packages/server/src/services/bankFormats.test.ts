@@ -38,7 +38,7 @@ describe('parseBankFile', () => {
       [4, 'md5'],
       [6, 'sha256'],
     ]);
-    expect(parsed.invalid).toEqual([{ line: 5, reason: 'the hash is not hexadecimal' }]);
+    expect(parsed.invalid).toEqual([{ line: 5, code: 'hash_not_hex', params: {}, reason: 'the hash is not hexadecimal' }]);
   });
 
   it('csv: with or without a header, metadata per line', () => {
@@ -56,6 +56,7 @@ describe('parseBankFile', () => {
     const parsed = parseBankFile(`${pdq('3')},a,b,c,d\n${pdq('4')},bad\u0001cat\n${pdq('5')},${'x'.repeat(65)}\n`, 'csv');
     expect(parsed.invalid.map((i) => i.line)).toEqual([1, 2, 3]);
     expect(parsed.invalid[0]!.reason).toContain('at most 4 fields');
+    expect(parsed.invalid[0]).toMatchObject({ code: 'too_many_fields', params: { max: 4, found: 5 } });
   });
 
   it('te: pdq hash, quality, id; quality checked', () => {

@@ -30,8 +30,27 @@ export interface ParsedEntry {
   externalId: string | null;
 }
 
+/** Why a line was refused: a stable code (the UI translates it), its values, and the reason in English. */
+export const LINE_CODES = [
+  'prefix_mismatch',
+  'hash_empty',
+  'hash_not_hex',
+  'hash_length',
+  'field_too_long',
+  'field_control',
+  'quote_not_closed',
+  'text_after_quote',
+  'quote_inside',
+  'too_many_fields',
+  'quality_range',
+] as const;
+export type LineCode = (typeof LINE_CODES)[number];
+export type LineParams = Record<string, string | number>;
+
 export interface InvalidLine {
   line: number;
+  code: LineCode;
+  params: LineParams;
   reason: string;
 }
 
@@ -42,7 +61,15 @@ export interface ParsedFile {
   invalid: InvalidLine[];
 }
 
-class LineError extends Error {}
+export class LineError extends Error {
+  constructor(
+    readonly code: LineCode,
+    readonly params: LineParams,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const HEX = /^[0-9a-f]+$/;
@@ -54,25 +81,26 @@ export function parseSignal(raw: string, explicitType?: SignalType): { signalTyp
   const prefix = /^(pdq|md5|sha256):/.exec(text);
   if (prefix) {
     const named = prefix[1] as SignalType;
-    if (signalType && signalType !== named) throw new LineError(`the prefix says ${named} but the type is ${signalType}`);
+    if (signalType && signalType !== named) throw new LineError('prefix_mismatch', { named, type: signalType }, `the prefix says ${named} but the type is ${signalType}`);
     signalType = named;
     text = text.slice(prefix[0].length);
   }
-  if (text.length === 0) throw new LineError('the hash is empty');
-  if (!HEX.test(text)) throw new LineError('the hash is not hexadecimal');
+  if (text.length === 0) throw new LineError('hash_empty', {}, 'the hash is empty');
+  if (!HEX.test(text)) throw new LineError('hash_not_hex', {}, 'the hash is not hexadecimal');
   signalType ??= text.length === HEX_LENGTH.md5 ? 'md5' : 'pdq';
   if (text.length !== HEX_LENGTH[signalType]) {
-    throw new LineError(`a ${signalType} hash has ${HEX_LENGTH[signalType]} hex digits, not ${text.length}`);
+    const params = { type: signalType, expected: HEX_LENGTH[signalType], actual: text.length };
+    throw new LineError('hash_length', params, `a ${signalType} hash has ${params.expected} hex digits, not ${params.actual}`);
   }
   return { signalType, hash: text };
 }
 
-/** Like `parseSignal`, returning the reason instead of throwing: for callers outside file parsing. */
-export function checkSignal(raw: string, explicitType?: SignalType): { signalType: SignalType; hash: string } | { error: string } {
+/** Like `parseSignal`, returning the refusal instead of throwing: for hashes sent in requests. */
+export function checkSignal(raw: string, explicitType?: SignalType): { signalType: SignalType; hash: string } | { error: string; code: LineCode; params: LineParams } {
   try {
     return parseSignal(raw, explicitType);
   } catch (err) {
-    if (err instanceof LineError) return { error: err.message };
+    if (err instanceof LineError) return { error: err.message, code: err.code, params: err.params };
     throw err;
   }
 }
@@ -80,8 +108,8 @@ export function checkSignal(raw: string, explicitType?: SignalType): { signalTyp
 function field(value: string | undefined, name: keyof typeof FIELD_LIMITS): string | null {
   const text = (value ?? '').trim();
   if (text.length === 0) return null;
-  if (text.length > FIELD_LIMITS[name]) throw new LineError(`${name} is longer than ${FIELD_LIMITS[name]} characters`);
-  if (CONTROL.test(text)) throw new LineError(`${name} contains control characters`);
+  if (text.length > FIELD_LIMITS[name]) throw new LineError('field_too_long', { field: name, max: FIELD_LIMITS[name] }, `${name} is longer than ${FIELD_LIMITS[name]} characters`);
+  if (CONTROL.test(text)) throw new LineError('field_control', { field: name }, `${name} contains control characters`);
   return text;
 }
 
@@ -95,7 +123,7 @@ export function splitCsvLine(line: string): string[] {
       i++;
       for (;;) {
         const quote = line.indexOf('"', i);
-        if (quote < 0) throw new LineError('a quoted field is not closed');
+        if (quote < 0) throw new LineError('quote_not_closed', {}, 'a quoted field is not closed');
         value += line.slice(i, quote);
         i = quote + 1;
         if (line[i] !== '"') break;
@@ -104,12 +132,12 @@ export function splitCsvLine(line: string): string[] {
       }
       const rest = line.indexOf(',', i);
       const tail = rest < 0 ? line.slice(i) : line.slice(i, rest);
-      if (tail.trim() !== '') throw new LineError('text after a closing quote');
+      if (tail.trim() !== '') throw new LineError('text_after_quote', {}, 'text after a closing quote');
       i = rest < 0 ? line.length : rest;
     } else {
       const rest = line.indexOf(',', i);
       value = rest < 0 ? line.slice(i) : line.slice(i, rest);
-      if (value.includes('"')) throw new LineError('a quote inside an unquoted field');
+      if (value.includes('"')) throw new LineError('quote_inside', {}, 'a quote inside an unquoted field');
       i = rest < 0 ? line.length : rest;
     }
     fields.push(value);
@@ -124,7 +152,7 @@ const parsers: Record<BankFormat, LineParser> = {
   lines: (line, number) => ({ line: number, ...parseSignal(line), quality: null, category: null, source: null, note: null, externalId: null }),
   csv: (line, number) => {
     const fields = splitCsvLine(line);
-    if (fields.length > 4) throw new LineError(`expected at most 4 fields (hash,category,source,note), found ${fields.length}`);
+    if (fields.length > 4) throw new LineError('too_many_fields', { max: 4, found: fields.length }, `expected at most 4 fields (hash,category,source,note), found ${fields.length}`);
     return {
       line: number,
       ...parseSignal(fields[0]!),
@@ -137,11 +165,11 @@ const parsers: Record<BankFormat, LineParser> = {
   },
   te: (line, number) => {
     const fields = line.split(/\s*[,\t]\s*/);
-    if (fields.length > 3) throw new LineError(`expected at most 3 fields (pdq hash, quality, id), found ${fields.length}`);
+    if (fields.length > 3) throw new LineError('too_many_fields', { max: 3, found: fields.length }, `expected at most 3 fields (pdq hash, quality, id), found ${fields.length}`);
     const qualityText = (fields[1] ?? '').trim();
-    if (qualityText !== '' && !/^\d{1,3}$/.test(qualityText)) throw new LineError('quality must be a whole number from 0 to 100');
+    if (qualityText !== '' && !/^\d{1,3}$/.test(qualityText)) throw new LineError('quality_range', {}, 'quality must be a whole number from 0 to 100');
     const quality = qualityText === '' ? null : Number(qualityText);
-    if (quality !== null && quality > 100) throw new LineError('quality must be a whole number from 0 to 100');
+    if (quality !== null && quality > 100) throw new LineError('quality_range', {}, 'quality must be a whole number from 0 to 100');
     return { line: number, ...parseSignal(fields[0]!, 'pdq'), quality, category: null, source: null, note: null, externalId: field(fields[2], 'externalId') };
   },
 };
@@ -171,7 +199,7 @@ export function parseBankFile(text: string, format: BankFormat): ParsedFile {
       entries.push(parsers[format](line.trim(), i + 1));
     } catch (err) {
       if (!(err instanceof LineError)) throw err;
-      invalid.push({ line: i + 1, reason: err.message });
+      invalid.push({ line: i + 1, code: err.code, params: err.params, reason: err.message });
     }
   }
   return { read, entries, invalid };

@@ -1,6 +1,8 @@
 // The one place that talks to the Centinela HTTP API (`/api/v1`). Every call uses the session cookie
 // (`credentials: 'same-origin'`); every state-changing call carries the CSRF token from the session.
 
+import type { RefusedLine } from '../i18n/lineReasons';
+
 export const ROLES = ['admin', 'analyst', 'investigator', 'caseworker', 'statistician'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -339,7 +341,7 @@ export interface ImportReport {
   read: number;
   added: number;
   duplicates: number;
-  invalid: { line: number; reason: string }[];
+  invalid: ({ line: number } & RefusedLine)[];
   invalidCount: number;
 }
 
@@ -501,11 +503,19 @@ export async function matchHashes(hashes: readonly string[], opts: MatchOptions)
 }
 
 /** The per-item errors of a validation problem (`errors: [{path, message}]`), when it has them. */
-export function problemErrors(err: unknown): { path: string; message: string }[] {
+export interface ProblemError {
+  path: string;
+  message: string;
+  /** Set when the server gives the error a stable code (e.g. a malformed hash: see `RefusedLine`). */
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+export function problemErrors(err: unknown): ProblemError[] {
   if (!(err instanceof ApiError)) return [];
   const list = err.problem['errors'];
   if (!Array.isArray(list)) return [];
-  return list.filter((e): e is { path: string; message: string } => isObject(e) && typeof e['path'] === 'string' && typeof e['message'] === 'string');
+  return list.filter((e): e is ProblemError => isObject(e) && typeof e['path'] === 'string' && typeof e['message'] === 'string');
 }
 
 // --- items and text analysis -------------------------------------------------------------------

@@ -1,39 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { LINE_CODES, parseBankFile } from '../../../server/src/services/bankFormats';
 import { es } from './es';
 import { en } from './en';
 import { format, type MessageKey } from './index';
 import { lineReason } from './lineReasons';
 
-// The reasons the server gives for a refused line (packages/server/src/services/bankFormats.ts).
-const SERVER_REASONS = [
-  'the prefix says md5 but the type is pdq',
-  'the hash is empty',
-  'the hash is not hexadecimal',
-  'a pdq hash has 64 hex digits, not 10',
-  'a md5 hash has 32 hex digits, not 31',
-  'category is longer than 64 characters',
-  'note contains control characters',
-  'a quoted field is not closed',
-  'text after a closing quote',
-  'a quote inside an unquoted field',
-  'expected at most 4 fields (hash,category,source,note), found 6',
-  'expected at most 3 fields (pdq hash, quality, id), found 4',
-  'quality must be a whole number from 0 to 100',
-];
-
 describe('lineReason', () => {
   const tFor = (messages: typeof es) => (key: MessageKey, vars?: Record<string, string | number>) => format(messages[key], vars);
 
-  it('translates every reason the server gives, with its values', () => {
-    for (const r of SERVER_REASONS) {
-      expect(lineReason(r, tFor(es)), r).not.toBeNull();
-      expect(lineReason(r, tFor(en)), r).not.toBeNull();
+  it('translates every code the server can give', () => {
+    for (const code of LINE_CODES) {
+      expect(lineReason({ code, params: {}, reason: '' }, tFor(es)), code).not.toBeNull();
+      expect(lineReason({ code, params: {}, reason: '' }, tFor(en)), code).not.toBeNull();
     }
-    expect(lineReason('a pdq hash has 64 hex digits, not 10', tFor(es))).toBe('un hash pdq tiene 64 cifras hexadecimales, no 10');
-    expect(lineReason('category is longer than 64 characters', tFor(en))).toBe('the category field is longer than 64 characters');
   });
 
-  it('returns null for a reason it does not know, so the caller shows it as sent', () => {
-    expect(lineReason('something new', tFor(en))).toBeNull();
+  it('fills in the values the server sends, naming fields in the user\'s language', () => {
+    const { invalid } = parseBankFile(`${'a'.repeat(10)}\n${'b'.repeat(64)},${'x'.repeat(65)}\n`, 'csv');
+    expect(invalid.map((line) => lineReason(line, tFor(es)))).toEqual([
+      'un hash pdq tiene 64 cifras hexadecimales, no 10',
+      `el campo ${es['banks.category'].toLowerCase()} tiene más de 64 caracteres`,
+    ]);
+    expect(lineReason(invalid[1]!, tFor(en))).toBe('the category field is longer than 64 characters');
+  });
+
+  it('returns null for a code it does not know, so the caller shows the English reason', () => {
+    expect(lineReason({ code: 'something_new', params: {}, reason: 'something new' }, tFor(en))).toBeNull();
   });
 });

@@ -63,7 +63,7 @@ export function ImportReportView({ report, refused }: { report: api.ImportReport
           <h4>{refused ? t('banks.import.invalidLinesRefused') : t('banks.import.invalidLinesSkipped')}</h4>
           <ul className="line-errors" data-testid="invalid-lines">
             {report.invalid.map((l) => {
-              const reason = lineReason(l.reason, t);
+              const reason = lineReason(l, t);
               return (
                 <li key={l.line}>
                   <span className="line-no">{t('banks.import.line', { line: l.line })}</span>{' '}

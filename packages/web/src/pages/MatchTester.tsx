@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n';
 import { useMsg, type Msg } from '../i18n/msg';
 import { errorMessage } from '../i18n/errors';
-import { lineReason } from '../i18n/lineReasons';
+import { lineReason, type RefusedLine } from '../i18n/lineReasons';
 import * as api from '../api/client';
 import { recordReveal } from '../app/reveals';
 import { ErrorAlert } from '../components/ui';
@@ -162,7 +162,7 @@ export function MatchTester() {
   const [progress, setProgress] = useState<api.UploadProgress | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<Msg | null>(null);
-  const [lineErrors, setLineErrors] = useState<{ line: number; reason: string }[]>([]);
+  const [lineErrors, setLineErrors] = useState<({ line: number } & RefusedLine)[]>([]);
   const [fileErrors, setFileErrors] = useState<{ name: string; code: string | null }[]>([]);
   const [run, setRun] = useState<Run | null>(null);
   const [revealedKey, setRevealedKey] = useState<string | null>(null);
@@ -260,9 +260,9 @@ export function MatchTester() {
         .map((x) => {
           const m = /^body\.hashes\.(\d+)\.hash$/.exec(x.path);
           const line = m ? lines[Number(m[1])]?.line : undefined;
-          return line === undefined ? null : { line, reason: x.message };
+          return line === undefined ? null : { line, code: x.code ?? '', params: x.params ?? {}, reason: x.message };
         })
-        .filter((x): x is { line: number; reason: string } => x !== null);
+        .filter((x) => x !== null);
       setLineErrors(errs);
     } finally {
       setBusy(false);
@@ -289,7 +289,7 @@ export function MatchTester() {
           <ul className="line-errors" data-testid="hash-errors">
             {lineErrors.map((l) => (
               <li key={l.line}>
-                <span className="line-no">{t('banks.import.line', { line: l.line })}</span> {lineReason(l.reason, t) ?? <span lang="en">{l.reason}</span>}
+                <span className="line-no">{t('banks.import.line', { line: l.line })}</span> {lineReason(l, t) ?? <span lang="en">{l.reason}</span>}
               </li>
             ))}
           </ul>

@@ -76,8 +76,8 @@ describe.each(DIALECTS)('hash banks through the API on %s', (dialect) => {
     expect(res.json().code).toBe('bank.import_invalid');
     expect(res.json().report).toMatchObject({ read: 4, added: 0, invalidCount: 2 });
     expect(res.json().report.invalid).toEqual([
-      { line: 2, reason: 'the hash is not hexadecimal' },
-      { line: 4, reason: 'a pdq hash has 64 hex digits, not 63' },
+      { line: 2, code: 'hash_not_hex', params: {}, reason: 'the hash is not hexadecimal' },
+      { line: 4, code: 'hash_length', params: { type: 'pdq', expected: 64, actual: 63 }, reason: 'a pdq hash has 64 hex digits, not 63' },
     ]);
     expect(await entryCount(bank.id)).toBe(0); // nothing half-written
     const skipped = await importText(bank.id, text, '?skipInvalid=true');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BANK_FORMATS, SIGNAL_TYPES } from '../../services/bankFormats.js';
+import { BANK_FORMATS, LINE_CODES, SIGNAL_TYPES } from '../../services/bankFormats.js';
 import { humanText } from '../schemas.js';
 
 /** Shapes shared by the bank endpoints. */
@@ -44,7 +44,14 @@ export const importReportSchema = z
     read: z.number().int(),
     added: z.number().int(),
     duplicates: z.number().int(),
-    invalid: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+    invalid: z.array(
+      z.object({
+        line: z.number().int(),
+        code: z.enum(LINE_CODES).describe('stable code for the reason, for translation'),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).describe('the values the reason names'),
+        reason: z.string().describe('the reason in English'),
+      }),
+    ),
     invalidCount: z.number().int(),
   })
   .meta({ id: 'HashBankImportReport' });

@@ -264,7 +264,10 @@ describe.each(DIALECTS)('hashing and matching through the API on %s', (dialect) 
     it('malformed hex, wrong lengths, unknown banks, bad options and too many hashes', async () => {
       const bad = await matchJson({ hashes: [{ hash: 'zz'.repeat(32) }, { hash: 'a'.repeat(63) }, { type: 'sha256', hash: 'b'.repeat(32) }, { hash: 'c'.repeat(64) }] });
       expectProblem(bad, 400, 'media.invalid_hash');
-      expect((bad.json() as unknown as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['body.hashes.0.hash', 'body.hashes.1.hash', 'body.hashes.2.hash']);
+      const errors = (bad.json() as unknown as { errors: { path: string; code: string; params: object }[] }).errors;
+      expect(errors.map((e) => e.path)).toEqual(['body.hashes.0.hash', 'body.hashes.1.hash', 'body.hashes.2.hash']);
+      expect(errors.map((e) => e.code)).toEqual(['hash_not_hex', 'hash_length', 'hash_length']);
+      expect(errors[2]!.params).toEqual({ type: 'sha256', expected: 64, actual: 32 });
       expectProblem(await matchJson({ hashes: [{ hash: 'c'.repeat(64) }], banks: ['no such bank'] }), 404, 'bank.not_found');
       expectProblem(await matchJson({ hashes: [{ hash: 'c'.repeat(64) }], threshold: 65 }), 400, 'validation.failed');
       expectProblem(await matchJson({ hashes: [] }), 400, 'validation.failed');

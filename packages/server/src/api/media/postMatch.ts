@@ -58,11 +58,11 @@ function formOptions(fields: Map<string, string[]>): MatchOptions {
 
 /** Every malformed hash is named in one refusal, with its position in the batch. */
 function toQueries(hashes: z.infer<typeof body>['hashes']): MatchQuery[] {
-  const errors: { path: string; message: string }[] = [];
+  const errors: { path: string; message: string; code: string; params: Record<string, string | number> }[] = [];
   const queries = hashes.map((h, i): MatchQuery => {
     const checked = checkSignal(h.hash, h.type);
     if ('error' in checked) {
-      errors.push({ path: `body.hashes.${i}.hash`, message: checked.error });
+      errors.push({ path: `body.hashes.${i}.hash`, message: checked.error, code: checked.code, params: checked.params });
       return { signalType: 'pdq', hash: '' };
     }
     return { signalType: checked.signalType, hash: checked.hash, quality: h.quality };
