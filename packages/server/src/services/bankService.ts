@@ -11,7 +11,8 @@ import {
 } from './bankFormats.js';
 import { notifyBanksChanged } from './bankVersion.js';
 import { isoNow } from './clock.js';
-import { inTransaction, type Actor, type ServiceDeps } from './deps.js';
+import { actorNames } from './actorNames.js';
+import { actorLabel, inTransaction, type Actor, type ServiceDeps } from './deps.js';
 import { uuidv7 } from './ids.js';
 import { notFound, Problem } from './problem.js';
 
@@ -24,6 +25,8 @@ export interface Bank {
   quarantineOnMatch: boolean;
   entryCount: number;
   createdBy: string;
+  /** The creator's e-mail or API key name, when there is one. */
+  createdByName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,15 +43,14 @@ export interface BankEntry {
   externalId: string | null;
   enabled: boolean;
   addedBy: string;
+  addedByName: string | null;
   addedAt: string;
 }
 
 /** Bank names appear in URLs, CLI arguments and file names: letters, digits, space, `.`, `_`, `-`. */
 export const BANK_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
 
-export const actorLabel = (actor: Actor): string => (actor.id ? `${actor.type}:${actor.id}` : actor.type);
-
-function toBank(row: HashBankTable, entryCount: number): Bank {
+function toBank(row: HashBankTable, entryCount: number, names: Map<string, string>): Bank {
   return {
     id: row.id,
     name: row.name,
@@ -57,12 +59,13 @@ function toBank(row: HashBankTable, entryCount: number): Bank {
     quarantineOnMatch: Number(row.quarantine_on_match) === 1,
     entryCount,
     createdBy: row.created_by,
+    createdByName: names.get(row.created_by) ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-export function toBankEntry(row: HashBankEntryTable): BankEntry {
+export function toBankEntry(row: HashBankEntryTable, names: Map<string, string> = new Map()): BankEntry {
   return {
     id: row.id,
     bankId: row.bank_id,
@@ -75,6 +78,7 @@ export function toBankEntry(row: HashBankEntryTable): BankEntry {
     externalId: row.external_id,
     enabled: Number(row.enabled) === 1,
     addedBy: row.added_by,
+    addedByName: names.get(row.added_by) ?? null,
     addedAt: row.added_at,
   };
 }
@@ -123,13 +127,13 @@ async function change<T>(deps: ServiceDeps, fn: (tx: ServiceDeps) => Promise<T>)
 export async function getBank(deps: ServiceDeps, id: string): Promise<Bank> {
   const row = await deps.db.selectFrom('hash_bank').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('bank');
-  return toBank(row, await entryCount(deps, id));
+  return toBank(row, await entryCount(deps, id), await actorNames(deps, [row.created_by]));
 }
 
 export async function getBankByName(deps: ServiceDeps, name: string): Promise<Bank> {
   const row = await deps.db.selectFrom('hash_bank').selectAll().where('name', '=', name.trim()).executeTakeFirst();
   if (!row) throw new Problem(404, 'bank.not_found', `there is no bank named "${name}"`);
-  return toBank(row, await entryCount(deps, row.id));
+  return toBank(row, await entryCount(deps, row.id), await actorNames(deps, [row.created_by]));
 }
 
 export async function listBanks(deps: ServiceDeps): Promise<Bank[]> {
@@ -140,7 +144,8 @@ export async function listBanks(deps: ServiceDeps): Promise<Bank[]> {
     .groupBy('bank_id')
     .execute();
   const byBank = new Map(counts.map((c) => [c.bank_id, Number(c.n)]));
-  return rows.map((r) => toBank(r, byBank.get(r.id) ?? 0));
+  const names = await actorNames(deps, rows.map((r) => r.created_by));
+  return rows.map((r) => toBank(r, byBank.get(r.id) ?? 0, names));
 }
 
 export interface NewBank {
@@ -170,7 +175,7 @@ export async function createBank(deps: ServiceDeps, actor: Actor, input: NewBank
     await tx.db.insertInto('hash_bank').values(row).execute();
     await bumpVersion(tx);
     await appendAudit(tx, actor, { action: 'bank.create', target: { type: 'hash_bank', id: row.id }, details: { enabled: row.enabled === 1 } });
-    return toBank(row, 0);
+    return toBank(row, 0, await actorNames(tx, [row.created_by]));
   });
 }
 
@@ -236,7 +241,9 @@ export async function listEntries(
   if (opts.after) query = query.where('id', '>', opts.after);
   if (opts.signalType) query = query.where('signal_type', '=', opts.signalType);
   const rows = await query.execute();
-  const page = rows.slice(0, opts.limit).map(toBankEntry);
+  const pageRows = rows.slice(0, opts.limit);
+  const names = await actorNames(deps, pageRows.map((r) => r.added_by));
+  const page = pageRows.map((r) => toBankEntry(r, names));
   return { entries: page, next: rows.length > opts.limit ? page.at(-1)!.id : null };
 }
 

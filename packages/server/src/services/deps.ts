@@ -18,6 +18,9 @@ export interface Actor {
   ip: string | null;
 }
 
+/** How records store who did something (`user:<id>`, `apiKey:<id>`, `cli`…); `actorNames` turns it into a name. */
+export const actorLabel = (actor: Actor): string => (actor.id ? `${actor.type}:${actor.id}` : actor.type);
+
 export const systemActor: Actor = { type: 'system', id: null, ip: null };
 export const cliActor: Actor = { type: 'cli', id: null, ip: null };
 

@@ -3,7 +3,7 @@ import type { ItemSource } from '../db/schema/item.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { appendAudit } from './auditService.js';
 import { isoNow } from './clock.js';
-import { inTransaction, type Actor, type ServiceDeps } from './deps.js';
+import { actorLabel, inTransaction, type Actor, type ServiceDeps } from './deps.js';
 import { uuidv7 } from './ids.js';
 import { currentAnalysisVersion, queueAnalysis } from './itemAnalysis.js';
 import { parseItem, type NewItem } from './itemInput.js';
@@ -32,7 +32,6 @@ export interface IngestOptions {
   forcedSource?: ItemSource | undefined;
 }
 
-const actorLabel = (actor: Actor): string => (actor.id ? `${actor.type}:${actor.id}` : actor.type);
 
 /**
  * Stores the valid entries of a batch in one transaction and returns the ids that need analysis.

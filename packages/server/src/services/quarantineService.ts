@@ -1,8 +1,7 @@
 import type { BlobStore } from '../blobs/blobStore.js';
 import { appendAudit } from './auditService.js';
-import { actorLabel } from './bankService.js';
 import { isoNow } from './clock.js';
-import { inTransaction, type Actor, type ServiceDeps } from './deps.js';
+import { actorLabel, inTransaction, type Actor, type ServiceDeps } from './deps.js';
 import { uuidv7 } from './ids.js';
 import type { MatchHit } from './loadedBank.js';
 

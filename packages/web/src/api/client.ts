@@ -318,6 +318,7 @@ export interface Bank {
   enabled: boolean;
   entryCount: number;
   createdBy: string;
+  createdByName: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -334,6 +335,7 @@ export interface BankEntry {
   externalId: string | null;
   enabled: boolean;
   addedBy: string;
+  addedByName: string | null;
   addedAt: string;
 }
 

@@ -1,3 +1,4 @@
+import { actorName } from '../i18n/actor';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 import { useMsg, type Msg } from '../i18n/msg';
@@ -548,7 +549,7 @@ export function BankDetail({ id }: { id: string }) {
           <dd data-testid="bank-entry-count">{bank.entryCount.toLocaleString()}</dd>
           <dt>{t('banks.createdBy')}</dt>
           <dd>
-            {bank.createdBy} · {formatDateTime(bank.createdAt)}
+            {actorName(bank.createdBy, bank.createdByName, t)} · {formatDateTime(bank.createdAt)}
           </dd>
           <dt>{t('banks.updatedAt')}</dt>
           <dd>{formatDateTime(bank.updatedAt)}</dd>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+import { ADMIN_EMAIL, DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
 const pdq = (n: number) => n.toString(16).padStart(4, '0').repeat(16);
 const md5 = (n: number) => n.toString(16).padStart(32, '0');
@@ -32,7 +32,7 @@ describe.each(DIALECTS)('hash banks through the API on %s', (dialect) => {
     const res = await t.as(admin, 'POST', '/api/v1/banks', { name: 'Known images', description: 'invented test bank' });
     expect(res.statusCode).toBe(201);
     const bank = res.json().bank;
-    expect(bank).toMatchObject({ name: 'Known images', enabled: true, entryCount: 0, createdBy: `user:${admin.userId}` });
+    expect(bank).toMatchObject({ name: 'Known images', enabled: true, entryCount: 0, createdBy: `user:${admin.userId}`, createdByName: ADMIN_EMAIL });
     expect((await t.as(admin, 'POST', '/api/v1/banks', { name: 'Known images' })).json().code).toBe('bank.name_taken');
     expect((await t.as(admin, 'POST', '/api/v1/banks', { name: '../etc' })).json().code).toBe('bank.invalid_name');
 
@@ -60,7 +60,7 @@ describe.each(DIALECTS)('hash banks through the API on %s', (dialect) => {
     expect(again.json().report).toMatchObject({ read: 2, added: 1, duplicates: 1 });
     expect(await entryCount(bank.id)).toBe(5);
     const entries = (await t.as(analyst, 'GET', `/api/v1/banks/${bank.id}/entries?limit=10`)).json().entries;
-    expect(entries.find((e: { hash: string }) => e.hash === pdq(1))).toMatchObject({ signalType: 'pdq', category: 'test-cat', source: 'invented', enabled: true });
+    expect(entries.find((e: { hash: string }) => e.hash === pdq(1))).toMatchObject({ signalType: 'pdq', category: 'test-cat', source: 'invented', enabled: true, addedByName: ADMIN_EMAIL });
     expect(entries.filter((e: { signalType: string }) => e.signalType === 'sha256')).toHaveLength(1);
     const audit = await t.runtime.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'bank.import').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details)).toEqual({ format: 'lines', read: 2, added: 1, duplicates: 1, invalid: 0 });

@@ -16,7 +16,8 @@ export const bankSchema = z
     enabled: z.boolean(),
     quarantineOnMatch: z.boolean(),
     entryCount: z.number().int(),
-    createdBy: z.string(),
+    createdBy: z.string().describe('who created it: user:<id>, apiKey:<id> or cli'),
+    createdByName: z.string().nullable().describe("the creator's e-mail or API key name"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -35,6 +36,7 @@ export const bankEntrySchema = z
     externalId: z.string().nullable(),
     enabled: z.boolean(),
     addedBy: z.string(),
+    addedByName: z.string().nullable(),
     addedAt: z.string(),
   })
   .meta({ id: 'HashBankEntry' });
