@@ -44,7 +44,7 @@ export interface MatchOptions {
 export type { MatchHit };
 
 export type QueryResult =
-  | { status: 'matched' | 'no_match'; matches: MatchHit[]; truncated?: true }
+  | { status: 'matched' | 'no_match'; matches: MatchHit[]; truncated?: true; /** set when PDQ was skipped for low quality */ quality?: number; minQuality?: number }
   | { status: 'low_quality'; quality: number; minQuality: number; matches: [] };
 
 export interface MatcherOptions {
@@ -248,7 +248,11 @@ export async function matchImages(matcher: Matcher, images: readonly ImageHashes
   return images.map((_, i) => {
     const [pdq, md5, sha256] = [results[i * 3]!, results[i * 3 + 1]!, results[i * 3 + 2]!];
     const matches = [...md5.matches, ...sha256.matches, ...pdq.matches];
-    if (matches.length > 0) return { status: 'matched', matches, ...('truncated' in pdq && pdq.truncated ? { truncated: true as const } : {}) };
+    if (matches.length > 0) {
+      // An exact match still says when the perceptual hash was too weak to be used.
+      const lowQuality = pdq.status === 'low_quality' ? { quality: pdq.quality, minQuality: pdq.minQuality } : {};
+      return { status: 'matched', matches, ...lowQuality, ...('truncated' in pdq && pdq.truncated ? { truncated: true as const } : {}) };
+    }
     return pdq.status === 'low_quality' ? pdq : { status: 'no_match', matches: [] };
   });
 }

@@ -167,6 +167,11 @@ describe.each(DIALECTS)('hashing and matching through the API on %s', (dialect) 
     expect(res).toMatchObject({ status: 'low_quality', quality: flatHash.quality, minQuality: 50, matches: [] });
     const byHash = (await matchJson({ hashes: [{ hash: flatHash.pdq, quality: 10 }], banks: ['flat'] })).json().results[0];
     expect(byHash.status).toBe('low_quality');
+    // Known by its exact hash: matched, and the result still says the perceptual hash was not used.
+    await createBank('flat-md5', `md5:${flatHash.md5}\n`);
+    const exact = (await upload('/api/v1/match', [{ filename: 'flat.png', bytes: flat }], { banks: 'flat-md5' })).json().results[0];
+    expect(exact).toMatchObject({ status: 'matched', quality: flatHash.quality, minQuality: 50 });
+    expect(exact.matches).toHaveLength(1);
   });
 
   it('does not match disabled banks or disabled entries, and sees imports without a restart', async () => {
