@@ -52,6 +52,17 @@ describe.each(DIALECTS)('hash-chained audit log on %s', (dialect) => {
     expect(entries.some((e) => e.action === 'auth.login')).toBe(true);
   });
 
+  it('writes one entry for a failed sign-in, with its reason, and one for a refused request', async () => {
+    const before = (await rows()).at(-1)!.seq;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.org', password: 'wrong password 123' } });
+    expect(res.statusCode).toBe(401);
+    const added = (await rows()).filter((e) => Number(e.seq) > Number(before));
+    expect(added.map((e) => [e.action, e.outcome, JSON.parse(e.details ?? '{}').reason])).toEqual([['auth.login', 'failure', 'unknown_account']]);
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/users', payload: {} });
+    expect(refused.statusCode).toBe(401);
+    expect((await rows()).at(-1)).toMatchObject({ action: 'http.rejected', outcome: 'denied' });
+  });
+
   it('records the stated purpose of a search of the log itself', async () => {
     const admin = await t.admin();
     const res = await t.as(admin, 'GET', `/api/v1/audit?purpose=${encodeURIComponent('revisión trimestral')}&limit=5`);

@@ -12,6 +12,14 @@ export class Problem extends Error {
     super(message);
     this.name = 'Problem';
   }
+
+  /** True when the service already wrote this refusal to the audit log, so the HTTP layer does not again. */
+  auditRecorded = false;
+
+  recorded(): this {
+    this.auditRecorded = true;
+    return this;
+  }
 }
 
 export const notFound = (what: string) => new Problem(404, 'not_found', `${what} was not found`);

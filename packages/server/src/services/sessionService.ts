@@ -33,19 +33,19 @@ export async function signIn(
     dummyHash ??= hashPassword('centinela-timing-equaliser', deps.config.scryptCost);
     await verifyPassword(input.password, await dummyHash);
     await appendAudit(deps, actor, { action: 'auth.login', outcome: 'failure', details: { reason: 'unknown_account' } });
-    throw invalidCredentials();
+    throw invalidCredentials().recorded();
   }
   const userActor: Actor = { type: 'user', id: row.id, ip };
   const now = deps.clock.now();
   if (row.locked_until && new Date(row.locked_until) > now) {
     await appendAudit(deps, userActor, { action: 'auth.login', outcome: 'denied', target: { type: 'user', id: row.id }, details: { reason: 'locked' } });
-    throw new Problem(423, 'auth.locked', `this account is locked until ${row.locked_until}`, { lockedUntil: row.locked_until });
+    throw new Problem(423, 'auth.locked', `this account is locked until ${row.locked_until}`, { lockedUntil: row.locked_until }).recorded();
   }
   const passwordOk = await verifyPassword(input.password, row.password_hash);
   if (!passwordOk) throw await recordFailure(deps, row, userActor, 'bad_password');
   if (Number(row.disabled) === 1) {
     await appendAudit(deps, userActor, { action: 'auth.login', outcome: 'denied', target: { type: 'user', id: row.id }, details: { reason: 'disabled' } });
-    throw invalidCredentials();
+    throw invalidCredentials().recorded();
   }
   let totpStep: number | null = null;
   if (Number(row.totp_enabled) === 1) {
@@ -85,11 +85,12 @@ async function recordFailure(deps: ServiceDeps, row: AppUserTable, actor: Actor,
       target: { type: 'user', id: row.id },
       details: { reason, failures },
     });
-    return lock
+    const problem = lock
       ? new Problem(423, 'auth.locked', `too many failed attempts; this account is locked until ${lockedUntil}`, { lockedUntil })
       : reason === 'bad_totp'
         ? new Problem(401, 'auth.totp_invalid', 'the authenticator code is not correct')
         : invalidCredentials();
+    return problem.recorded();
   });
 }
 

@@ -160,7 +160,7 @@ export async function changeOwnPassword(
   if (!row) throw notFound('user');
   if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
     await appendAudit(deps, actor, { action: 'user.set_password', outcome: 'failure', target: { type: 'user', id: input.userId }, details: { reason: 'bad_current_password' } });
-    throw new Problem(400, 'auth.current_password_invalid', 'the current password is not correct');
+    throw new Problem(400, 'auth.current_password_invalid', 'the current password is not correct').recorded();
   }
   if (input.currentPassword === input.newPassword) throw new Problem(400, 'validation.password_unchanged', 'the new password must differ from the current one');
   await setPassword(deps, actor, input.userId, input.newPassword, input.sessionId);

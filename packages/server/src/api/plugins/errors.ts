@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { Problem } from '../../services/problem.js';
 import type { ApiApp } from '../context.js';
 import { problemBody } from '../problemSchema.js';
+import { refusalAlreadyAudited } from './requestAudit.js';
 
 // Fastify's own error codes, mapped to stable Centinela codes.
 const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
@@ -20,7 +21,10 @@ export function sendProblem(reply: FastifyReply, status: number, code: string, d
 
 export function registerErrorHandling(app: ApiApp): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof Problem) return sendProblem(reply, error.status, error.code, error.message, error.extra);
+    if (error instanceof Problem) {
+      if (error.auditRecorded) refusalAlreadyAudited(request);
+      return sendProblem(reply, error.status, error.code, error.message, error.extra);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({
         path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
