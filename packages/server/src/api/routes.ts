@@ -22,6 +22,8 @@ import type { Endpoint } from './context.js';
 import { createCaseEndpoint } from './cases/createCase.js';
 import { createReferralEndpoint } from './cases/createReferral.js';
 import { eraseCaseEndpoint } from './cases/eraseCase.js';
+import { exportCasesEndpoint } from './cases/exportCases.js';
+import { importCasesEndpoint } from './cases/importCases.js';
 import { exportPersonDataEndpoint } from './cases/exportPersonData.js';
 import { getAccessLogEndpoint } from './cases/getAccessLog.js';
 import { getCaseEndpoint } from './cases/getCase.js';
@@ -93,5 +95,5 @@ export const endpoints: Endpoint[] = [
   getConsentEndpoint, recordConsentEndpoint, listReferralsEndpoint, createReferralEndpoint, transitionReferralEndpoint, referralInboxEndpoint,
   listCaseLinksEndpoint, addCaseLinkEndpoint, removeCaseLinkEndpoint, casesLinkedToEndpoint, listCaseTasksEndpoint, addCaseTaskEndpoint, completeTaskEndpoint, listMyTasksEndpoint,
   listOrganisationsEndpoint, createOrganisationEndpoint, addOrganisationMemberEndpoint, listTeamsEndpoint, createTeamEndpoint, addTeamMemberEndpoint,
-  listPublicationsEndpoint, getPublicationCsvEndpoint, publishTableEndpoint,
+  listPublicationsEndpoint, getPublicationCsvEndpoint, publishTableEndpoint, exportCasesEndpoint, importCasesEndpoint,
 ];

@@ -107,6 +107,14 @@ async function toView(deps: ServiceDeps, row: CaseRecordTable): Promise<CaseView
   };
 }
 
+/** Records of some cases for an export; without `includeIdentifying` no sealed field is opened. */
+export async function readCaseRecords(deps: ServiceDeps, ids: readonly string[], includeIdentifying: boolean): Promise<Array<{ id: string; record: CaseRecord }>> {
+  if (ids.length === 0) return [];
+  const rows = await deps.db.selectFrom('case_record').select(['id', 'clear_data']).where('id', 'in', [...ids]).orderBy('id').execute();
+  const sealed = includeIdentifying ? await readSealedFields(deps, CASE_RECORD_TYPE, ids) : new Map<string, Map<string, string>>();
+  return rows.map((r) => ({ id: r.id, record: mergeCase(JSON.parse(r.clear_data) as CaseRecord, sealed.get(r.id) ?? new Map()) }));
+}
+
 export async function getCase(deps: ServiceDeps, actor: Actor, viewer: Viewer, caseId: string): Promise<CaseView> {
   return inTransaction(deps, async (tx) => {
     const row = await caseInScope(tx, viewer, caseId);

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseRecord, PLANTED_DOCUMENT } from '../../test/cases.js';
+import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+
+describe.each(DIALECTS)('HTCDS import and export on %s', (dialect) => {
+  let t: TestApp;
+  let cw: Session;
+  let other: Session;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    cw = (await t.userWithRoles(['caseworker'])).session;
+    other = (await t.userWithRoles(['caseworker'])).session;
+    for (const r of [caseRecord(), caseRecord({ firstName: 'Ofelia', secondName: 'Brumaverde', gender: 'Masculine' })]) {
+      ids.push((await t.as(cw, 'POST', '/api/v1/cases', { record: r })).json().case.id);
+    }
+  });
+  afterAll(() => t.close());
+
+  const count = async () => (await t.runtime.deps.db.selectFrom('case_record').select('id').execute()).length;
+
+  it('exports HTCDS columns without identifying fields unless asked, and only the caller’s cases', async () => {
+    const plain = await t.as(cw, 'GET', '/api/v1/cases/export?format=csv');
+    expect(plain.statusCode).toBe(200);
+    const [header, ...rows] = plain.body.trim().split('\r\n');
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['ctn_CaseId', 'cas_Status', 'prs_Gender', 'prs_Citizenship', 'vic_TypeOfExploitation', 'hte_Type_1', 'hte_Country_2']));
+    expect(header).not.toContain('prs_FirstName');
+    expect(rows).toHaveLength(2);
+    for (const n of ['Zenobia', 'Quillfeather', PLANTED_DOCUMENT, 'Calle Inventada', 'Brumaverde']) expect(plain.body).not.toContain(n);
+    expect((await t.as(other, 'GET', '/api/v1/cases/export?format=csv')).body.trim().split('\r\n')).toHaveLength(1);
+    const full = await t.as(cw, 'GET', '/api/v1/cases/export?format=csv&identifying=true');
+    expect(full.body).toContain('prs_FirstName');
+    expect(full.body).toContain('Zenobia');
+    const log = (await t.as(cw, 'GET', `/api/v1/cases/${ids[0]}/access-log`)).json().entries.map((e: { action: string }) => e.action);
+    expect(log).toEqual(expect.arrayContaining(['export', 'export_identifying']));
+  });
+
+  it('round-trips cases through CSV and XLSX', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const exported = await t.as(cw, 'GET', `/api/v1/cases/export?format=${format}&identifying=true`);
+      const content = format === 'csv' ? exported.body : exported.rawPayload.toString('base64');
+      const before = await count();
+      const res = await t.as(other, 'POST', '/api/v1/cases/import', { format, content });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().imported).toBe(2);
+      expect(await count()).toBe(before + 2);
+      const original = (await t.as(cw, 'GET', `/api/v1/cases/${ids[0]}`)).json().case.record;
+      const copies = await Promise.all(res.json().ids.map(async (id: string) => (await t.as(other, 'GET', `/api/v1/cases/${id}`)).json().case.record));
+      expect(copies.find((c: { person: { firstName: string } }) => c.person.firstName === 'Zenobia'), format).toEqual(original);
+    }
+  });
+
+  it('imports nothing when any row is wrong, reporting each problem by line, column and code', async () => {
+    const csv = [
+      'cas_Status,ctn_case_registeredOn,prs_FirstName,prs_Gender,hte_Type_1,hte_Date_1',
+      'Active,2026-01-10,Uno,Feminine,Recruitment,2025-12',
+      'Active,2026-02-30,Dos,Feminine,Recruitment,2025-12',
+      '"Active",2026-01-11,"Tres, con coma",Alien,Transit,2025-11',
+    ].join('\r\n');
+    const before = await count();
+    const res = await t.as(cw, 'POST', '/api/v1/cases/import', { format: 'csv', content: csv });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('import.invalid');
+    const issues = res.json().issues as Array<{ line: number; column: string; code: string; allowed?: string[] }>;
+    expect(issues.find((i) => i.line === 3)).toMatchObject({ column: 'ctn_case_registeredOn' });
+    expect(issues.find((i) => i.line === 4)).toMatchObject({ column: 'prs_Gender', code: 'case.unknown_value' });
+    expect(issues.find((i) => i.line === 4)!.allowed).toContain('Masculine');
+    expect(issues.some((i) => i.line === 2)).toBe(false);
+    expect(await count()).toBe(before);
+
+    const unknown = await t.as(cw, 'POST', '/api/v1/cases/import', { format: 'csv', content: 'cas_Status,prs_ShoeSize\r\nActive,42\r\n' });
+    expect(unknown.json().issues[0]).toMatchObject({ line: 1, column: 'prs_ShoeSize', code: 'import.unknown_column' });
+    const notXlsx = await t.as(cw, 'POST', '/api/v1/cases/import', { format: 'xlsx', content: Buffer.from('not a workbook').toString('base64') });
+    expect(notXlsx.json().issues[0].code).toBe('import.malformed_xlsx');
+    expect(await count()).toBe(before);
+  });
+});
