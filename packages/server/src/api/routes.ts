@@ -28,6 +28,7 @@ import { exportPersonDataEndpoint } from './cases/exportPersonData.js';
 import { getAccessLogEndpoint } from './cases/getAccessLog.js';
 import { getCaseEndpoint } from './cases/getCase.js';
 import { getConsentEndpoint } from './cases/getConsent.js';
+import { getVocabularyEndpoint } from './cases/getVocabulary.js';
 import { addCaseLinkEndpoint, casesLinkedToEndpoint, listCaseLinksEndpoint, removeCaseLinkEndpoint } from './cases/links.js';
 import { listCasesEndpoint } from './cases/listCases.js';
 import { listReferralsEndpoint } from './cases/listReferrals.js';
@@ -95,5 +96,5 @@ export const endpoints: Endpoint[] = [
   getConsentEndpoint, recordConsentEndpoint, listReferralsEndpoint, createReferralEndpoint, transitionReferralEndpoint, referralInboxEndpoint,
   listCaseLinksEndpoint, addCaseLinkEndpoint, removeCaseLinkEndpoint, casesLinkedToEndpoint, listCaseTasksEndpoint, addCaseTaskEndpoint, completeTaskEndpoint, listMyTasksEndpoint,
   listOrganisationsEndpoint, createOrganisationEndpoint, addOrganisationMemberEndpoint, listTeamsEndpoint, createTeamEndpoint, addTeamMemberEndpoint,
-  listPublicationsEndpoint, getPublicationCsvEndpoint, publishTableEndpoint, exportCasesEndpoint, importCasesEndpoint,
+  listPublicationsEndpoint, getPublicationCsvEndpoint, publishTableEndpoint, exportCasesEndpoint, importCasesEndpoint, getVocabularyEndpoint,
 ];

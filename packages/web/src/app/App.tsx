@@ -13,6 +13,9 @@ import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
 import { Items } from '../pages/Items';
 import { Account } from '../pages/Account';
+import { Cases } from '../pages/Cases';
+import { Referrals } from '../pages/Referrals';
+import { Statistics } from '../pages/Statistics';
 import { Forbidden, NotFound } from '../pages/Problem';
 
 function Page() {
@@ -29,6 +32,9 @@ function Page() {
   if (mod.id === 'admin') return <Admin />;
   if (mod.id === 'hashes') return <Hashes />;
   if (mod.id === 'items') return <Items />;
+  if (mod.id === 'cases') return <Cases />;
+  if (mod.id === 'statistics' && path === mod.path) return <Statistics />;
+  if (mod.id === 'referrals' && path === mod.path) return <Referrals />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }
