@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,17 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
     expect((await t.as(cwA, 'GET', `/api/v1/cases/${caseId}`)).json().case.record.person.firstName).toBe('Zenobia');
   });
 
+  it('follows the case status machine: a closed case is reopened, not edited into another state', async () => {
+    const other = (await t.as(cwA, 'POST', '/api/v1/cases', { record: caseRecord() })).json().case.id;
+    const closed = await t.as(cwA, 'PUT', `/api/v1/cases/${other}`, { baseVersion: 1, record: caseRecord({ status: 'Closed', reasonForCaseClosure: 'Servicios completados' }) });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const followUp = await t.as(cwA, 'PUT', `/api/v1/cases/${other}`, { baseVersion: 2, record: caseRecord({ status: 'FollowUp' }) });
+    expect(followUp.statusCode).toBe(409);
+    expect(followUp.json()).toMatchObject({ code: 'case.invalid_transition', from: 'Closed', to: 'FollowUp', allowed: ['case.reopened'] });
+    expect((await t.as(cwA, 'PUT', `/api/v1/cases/${other}`, { baseVersion: 2, record: caseRecord({ status: 'Active' }) })).statusCode).toBe(200);
+    expect((await t.as(cwA, 'DELETE', `/api/v1/cases/${other}`, { reason: 'entered_in_error' })).statusCode).toBe(204);
+  });
+
   it('lets the owner and the team supervisor read the case, and nobody else through any endpoint', async () => {
     expect((await t.as(supA, 'GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(200);
     const others = [
@@ -165,8 +177,15 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
     expect(overridden.statusCode, overridden.body).toBe(201);
     expect(overridden.json().referral).toMatchObject({ basis: 'emergency_override', status: 'in_progress' });
     const [audit] = await auditRows('referral.consent_override');
-    expect(audit).toMatchObject({ actor_id: supA.userId, purpose: justification, target_id: overridden.json().referral.id });
-    expect(JSON.parse(audit!.details)).toMatchObject({ missingConsent: ['data_processing:none', 'referral_services:none'] });
+    expect(audit).toMatchObject({ actor_id: supA.userId, target_id: overridden.json().referral.id });
+    // The justification may name the person: the audit entry holds its hash, the text is sealed with the referral.
+    expect(JSON.parse(audit!.details)).toMatchObject({
+      missingConsent: ['data_processing:none', 'referral_services:none'],
+      justificationSha256: createHash('sha256').update(justification).digest('hex'),
+    });
+    expect(JSON.stringify(await t.runtime.deps.db.selectFrom('audit_log').selectAll().execute())).not.toContain('refugio esta noche');
+    const events = await t.runtime.deps.db.selectFrom('case_event').select('body').where('case_id', '=', caseId).execute();
+    expect(JSON.stringify(events)).not.toContain('refugio esta noche');
 
     const consent = await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/consent`, { type: 'consent.given', baseVersion: 0, purposes: ['data_processing', 'referral_services'], givenBy: 'person', informed: INFORMED });
     expect(consent.statusCode, consent.body).toBe(200);
@@ -257,7 +276,7 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
   });
 
   it('never writes an identifying value in clear to the database file, the WAL or a dump', async () => {
-    const needles = [PLANTED_NAME, 'Quillfeather', PLANTED_DOCUMENT, 'Calle Inventada', 'Carrera Falsa', 'Brumaverde', 'Oferta de trabajo falsa'];
+    const needles = [PLANTED_NAME, 'Quillfeather', PLANTED_DOCUMENT, 'Calle Inventada', 'Carrera Falsa', 'Brumaverde', 'Oferta de trabajo falsa', 'refugio esta noche', 'por su cita médica'];
     if (dialect === 'sqlite') {
       const files = readdirSync(t.env.dataDir).filter((f) => /\.(db|sqlite)(-wal|-shm)?$|-wal$/.test(f) || f.includes('centinela'));
       expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
@@ -281,6 +300,8 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
     expect(exported.headers['cache-control']).toBe('no-store');
     expect(exported.json().record.person.firstName).toBe('Zenobia');
     expect(exported.json().accessLog.length).toBeGreaterThan(3);
+    const override = exported.json().events.find((e: { sealedText?: { justification?: string } }) => e.sealedText?.justification);
+    expect(override.sealedText.justification).toContain('refugio esta noche');
     expect((await t.as(cwB, 'GET', `/api/v1/cases/${caseId}/person-data`)).statusCode).toBe(403); // shared, but not the owner
     expect((await t.as(cwB, 'DELETE', `/api/v1/cases/${caseId}`, { reason: 'erasure_request' })).statusCode).toBe(403);
     expect((await t.as(cwA, 'DELETE', `/api/v1/cases/${caseId}`, { reason: 'erasure_request' })).statusCode).toBe(204);
@@ -290,6 +311,7 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
       expect(await t.runtime.deps.db.selectFrom(table).select(col as never).where(col as never, '=', caseId as never).execute(), table).toHaveLength(0);
     }
     expect((await auditRows('case.erase'))[0]).toMatchObject({ target_id: caseId, actor_id: cwA.userId });
+    expect(await t.runtime.deps.db.selectFrom('sealed_field').select('record_id').where('record_id', 'like', `${caseId}%`).execute()).toHaveLength(0);
   });
 
   it('purges closed cases whose retention period has ended, and keeps open ones', async () => {

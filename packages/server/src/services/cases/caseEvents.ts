@@ -4,6 +4,13 @@
 import { applyEvent, replay, type EventMeta, type Machine, type TransitionError, type Versioned } from '@centinela/core';
 import type { ServiceDeps } from '../deps.js';
 import { Problem } from '../problem.js';
+import { writeSealedFields } from './fieldCrypto.js';
+
+export const EVENT_RECORD_TYPE = 'case_event';
+/** Sealed free text of an event is filed under `<caseId>/<stream>/<seq>`; the case id prefix lets erasure find it. */
+export const eventRecordId = (caseId: string, stream: string, seq: number) => `${caseId}/${stream}/${seq}`;
+/** What an event body holds where its free text was sealed. */
+export const SEALED_PLACEHOLDER = '[sealed]';
 
 export async function loadStream<S extends Versioned, E extends EventMeta>(deps: ServiceDeps, machine: Machine<S, E>, initial: S, caseId: string, stream: string): Promise<S> {
   const rows = await deps.db.selectFrom('case_event').select('body').where('case_id', '=', caseId).where('stream', '=', stream).orderBy('seq').execute();
@@ -30,14 +37,18 @@ export async function appendStreamEvent<S extends Versioned, E extends EventMeta
   stream: string,
   event: E,
   area: string,
+  /** Free text in the event (reasons, justifications): sealed like any note, a placeholder stored in its place. */
+  sealed: ReadonlyMap<string, string> = new Map(),
+  stored: E = event,
 ): Promise<S> {
   const result = applyEvent(machine, state, event);
   if (!result.ok) throw transitionProblem(result.error, area);
   try {
     await deps.db
       .insertInto('case_event')
-      .values({ case_id: caseId, stream, seq: result.state.version, type: event.type, body: JSON.stringify(event), actor_id: event.actorId, at: event.at })
+      .values({ case_id: caseId, stream, seq: result.state.version, type: event.type, body: JSON.stringify(stored), actor_id: event.actorId, at: event.at })
       .execute();
+    if (sealed.size > 0) await writeSealedFields(deps, EVENT_RECORD_TYPE, eventRecordId(caseId, stream, result.state.version), sealed);
   } catch (err) {
     if (/unique|duplicate|primary key/i.test(String((err as Error).message))) {
       throw new Problem(409, 'case.conflict', `${machine.name} changed while this was written; reload and try again`);

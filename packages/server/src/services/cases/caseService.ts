@@ -1,7 +1,7 @@
 // Victim cases: create, read, update (with version conflicts), list with names hidden, share, erase, and
 // export of a person's data. Identifying values are sealed field by field (fieldCrypto); every read of a case
 // is written to its access log and to the audit chain, which carries ids and field names, never values.
-import { ageBandOn, parseCaseRecord, type CaseRecord, type ValidationIssue } from '@centinela/core';
+import { ageBandOn, CASE_TRANSITIONS, parseCaseRecord, type CaseRecord, type ValidationIssue } from '@centinela/core';
 import type { CaseRecordTable } from '../../db/schema/index.js';
 import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
@@ -131,6 +131,7 @@ export async function updateCase(deps: ServiceDeps, actor: Actor, viewer: Viewer
     if (Number(row.version) !== baseVersion) {
       throw new Problem(409, 'case.conflict', `the case changed since it was read (version ${baseVersion}, now ${row.version}); reload and try again`, { expectedVersion: Number(row.version), baseVersion });
     }
+    checkStatusChange(row.status, record.case.status);
     const stored = await storeRow(tx, caseId, record);
     const now = isoNow(tx.clock);
     const res = await tx.db
@@ -143,6 +144,18 @@ export async function updateCase(deps: ServiceDeps, actor: Actor, viewer: Viewer
     await logCaseAccess(tx, actor, caseId, 'update', { fields: fieldNames(record) });
     return toView(tx, { ...row, ...stored, version: baseVersion + 1, updated_at: now });
   });
+}
+
+const CLOSED = new Set(['Closed', 'ClosedReferred']);
+
+/** A status change follows core CASE_TRANSITIONS: a closed case is only reopened (to Active), never edited into another closed or follow-up state. */
+function checkStatusChange(from: string, to: string): void {
+  if (from === to) return;
+  const event = CLOSED.has(from) ? (to === 'Active' ? 'case.reopened' : null) : CLOSED.has(to) ? 'case.closed' : 'case.status_changed';
+  const allowed = CASE_TRANSITIONS[from as keyof typeof CASE_TRANSITIONS] ?? [];
+  if (!event || !allowed.includes(event)) {
+    throw new Problem(409, 'case.invalid_transition', `a ${from} case cannot become ${to}`, { from, to, allowed });
+  }
 }
 
 const displayName = (values: ReadonlyMap<string, string> | undefined): string | null => {
@@ -160,6 +173,7 @@ export async function listCases(deps: ServiceDeps, actor: Actor, viewer: Viewer,
   const rows = await q.orderBy('id', 'desc').limit(500).execute();
   const names = opts.showNames ? await readSealedFields(deps, CASE_RECORD_TYPE, rows.map((r) => r.id), (f) => f.startsWith('person.') && f.endsWith('Name')) : null;
   if (names) for (const r of rows) await logCaseAccess(deps, actor, r.id, 'list_names');
+  else await appendAudit(deps, actor, { action: 'case.list', details: { count: rows.length } });
   return rows.map((r) => {
     const clear = JSON.parse(r.clear_data) as CaseRecord;
     const summary: CaseSummary = {
@@ -224,6 +238,8 @@ export async function deleteCaseData(deps: ServiceDeps, caseId: string): Promise
   const tasks = await deps.db.selectFrom('case_task').select('id').where('case_id', '=', caseId).execute();
   await deleteSealedFields(deps, 'case_task', tasks.map((t) => t.id));
   await deleteSealedFields(deps, CASE_RECORD_TYPE, [caseId]);
+  // Sealed free text of the case's events (referral reasons, override justifications) is filed under the case id.
+  await deps.db.deleteFrom('sealed_field').where('record_type', '=', 'case_event').where('record_id', 'like', `${caseId}/%`).execute();
   for (const table of ['case_task', 'case_link', 'case_referral', 'case_event', 'case_share'] as const) {
     await deps.db.deleteFrom(table).where('case_id', '=', caseId).execute();
   }
@@ -251,12 +267,17 @@ export async function exportPersonData(deps: ServiceDeps, actor: Actor, viewer: 
     const referrals = await tx.db.selectFrom('case_referral').selectAll().where('case_id', '=', caseId).execute();
     const links = await tx.db.selectFrom('case_link').select(['target_type', 'target_id', 'created_at']).where('case_id', '=', caseId).execute();
     const access = await caseAccessLog(tx, viewer, caseId);
+    const sealedRows = await tx.db.selectFrom('sealed_field').select('record_id').where('record_type', '=', 'case_event').where('record_id', 'like', `${caseId}/%`).execute();
+    const eventText = await readSealedFields(tx, 'case_event', sealedRows.map((r) => r.record_id));
     await logCaseAccess(tx, actor, caseId, 'export_person');
     return {
       exportedAt: isoNow(tx.clock),
       case: { id: view.id, version: view.version, createdAt: view.createdAt, updatedAt: view.updatedAt, retentionUntil: view.retentionUntil },
       record: view.record,
-      events: events.map((e) => ({ stream: e.stream, seq: Number(e.seq), type: e.type, at: e.at, event: JSON.parse(e.body) as unknown })),
+      events: events.map((e) => {
+        const text = eventText.get(`${caseId}/${e.stream}/${e.seq}`);
+        return { stream: e.stream, seq: Number(e.seq), type: e.type, at: e.at, event: JSON.parse(e.body) as unknown, ...(text ? { sealedText: Object.fromEntries(text) } : {}) };
+      }),
       referrals: referrals.map((r) => ({ id: r.id, toOrganisationId: r.to_organisation_id, kind: r.kind, purpose: r.purpose, status: r.status, basis: r.basis, sharedFields: JSON.parse(r.shared_fields) as string[], createdAt: r.created_at })),
       links: links.map((l) => ({ type: l.target_type, id: l.target_id, createdAt: l.created_at })),
       accessLog: access,

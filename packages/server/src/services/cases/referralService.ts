@@ -2,6 +2,7 @@
 // recorded (core decideReferral), except by an emergency override from a user holding the permission, with a
 // written justification, which is audited. The receiving organisation's users (role `partner`, bound to the
 // organisation) see only the referrals made to it, and of each case only the fields the referral shares.
+import { createHash } from 'node:crypto';
 import {
   decideReferral,
   hasPermission,
@@ -18,7 +19,7 @@ import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
-import { appendStreamEvent, loadStream } from './caseEvents.js';
+import { appendStreamEvent, loadStream, SEALED_PLACEHOLDER } from './caseEvents.js';
 import { canReadCase, caseInScope, type Viewer } from './caseScope.js';
 import { CASE_RECORD_TYPE, logCaseAccess } from './caseService.js';
 import { mergeCase } from './caseSplit.js';
@@ -109,7 +110,12 @@ export async function createReferral(deps: ServiceDeps, actor: Actor, viewer: Vi
       sharedFields: input.sharedFields,
       decision,
     };
-    const state = await appendStreamEvent(tx, REFERRAL_MACHINE, initialReferralState(), caseId, streamOf(id), event, 'referral');
+    // The justification may name the person: it is sealed, and the event and the audit entry keep only its hash.
+    const justificationHash = decision.basis === 'emergency_override' ? createHash('sha256').update(decision.audit.justification, 'utf8').digest('hex') : null;
+    const stored: ReferralEvent =
+      decision.basis === 'emergency_override' ? { ...event, decision: { ...decision, audit: { ...decision.audit, justification: SEALED_PLACEHOLDER } } } : event;
+    const sealed = decision.basis === 'emergency_override' ? new Map([['justification', decision.audit.justification]]) : new Map<string, string>();
+    const state = await appendStreamEvent(tx, REFERRAL_MACHINE, initialReferralState(), caseId, streamOf(id), event, 'referral', sealed, stored);
     const row: CaseReferralTable = {
       id,
       case_id: caseId,
@@ -126,12 +132,19 @@ export async function createReferral(deps: ServiceDeps, actor: Actor, viewer: Vi
     };
     await tx.db.insertInto('case_referral').values(row).execute();
     if (decision.basis === 'emergency_override') {
-      // The justification is the "why" of this decision: it goes where the audit log keeps purposes.
+      // The audit entry carries the hash of the justification (the sealed text is with the referral's log), so the
+      // chain proves what was written without holding words that may name the person.
       await appendAudit(tx, actor, {
         action: decision.audit.action,
         target: { type: 'referral', id },
-        purpose: decision.audit.justification,
-        details: { caseId, referralPurpose: input.purpose, toOrganisationId: input.toOrganisationId, missingConsent: decision.audit.missingConsent.map((m) => `${m.purpose}:${m.status}`) },
+        details: {
+          caseId,
+          referralPurpose: input.purpose,
+          toOrganisationId: input.toOrganisationId,
+          missingConsent: decision.audit.missingConsent.map((m) => `${m.purpose}:${m.status}`),
+          justificationSha256: justificationHash!,
+          justificationLength: decision.audit.justification.length,
+        },
       });
     }
     await logCaseAccess(tx, actor, caseId, 'referral_create', { referralId: id, sharedFields: state.sharedFields as string[] });
@@ -175,7 +188,10 @@ export async function transitionReferral(
       input.to === 'rejected' || input.to === 'revoked'
         ? { ...base, type: `referral.${input.to}`, reason: input.reason ?? '' }
         : { ...base, type: `referral.${input.to}` };
-    const next: ReferralState = await appendStreamEvent(tx, REFERRAL_MACHINE, state, row.case_id, streamOf(referralId), event, 'referral');
+    const reason = 'reason' in event ? event.reason : '';
+    const sealed = reason.trim() !== '' ? new Map([['reason', reason]]) : new Map<string, string>();
+    const stored = (reason.trim() !== '' ? { ...event, reason: SEALED_PLACEHOLDER } : event) as ReferralEvent;
+    const next: ReferralState = await appendStreamEvent(tx, REFERRAL_MACHINE, state, row.case_id, streamOf(referralId), event, 'referral', sealed, stored);
     await tx.db.updateTable('case_referral').set({ status: next.status!, version: next.version, updated_at: base.at }).where('id', '=', referralId).execute();
     await logCaseAccess(tx, actor, row.case_id, `referral_${input.to}`, { referralId });
     return toReferral({ ...row, status: next.status!, version: next.version, updated_at: base.at });
