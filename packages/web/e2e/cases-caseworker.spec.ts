@@ -42,7 +42,7 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   // Keyboard: the tabs follow the arrow keys.
   await cw.getByRole('tab', { name: 'Record' }).focus();
   await cw.keyboard.press('ArrowRight');
-  await expect(cw.getByRole('tab', { name: 'Consent' })).toHaveAttribute('aria-selected', 'true');
+  await expect(cw.getByRole('tab', { name: 'Edit' })).toHaveAttribute('aria-selected', 'true');
 
   // A referral without the consent it needs is refused, naming what is missing.
   await cw.getByRole('tab', { name: 'Referrals' }).click();
@@ -74,13 +74,31 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   await expect(cw.getByTestId('access-log')).toContainText('Read the case');
   await expect(cw.getByTestId('access-log')).toContainText('Referred the case');
 
+  // Editing carries the version read: a change made meanwhile elsewhere is not silently overwritten.
+  await cw.getByRole('tab', { name: 'Edit' }).click();
+  await cw.getByLabel('Surname').fill('Fantasía Corregida');
+  const caseId = cw.url().split('/').pop()!;
+  const current = (await (await cw.request.get(`/api/v1/cases/${caseId}`)).json()) as { case: { version: number; record: Record<string, unknown> } };
+  const cwCsrf = await csrfOf(cw);
+  const meanwhile = await cw.request.put(`/api/v1/cases/${caseId}`, { data: { baseVersion: current.case.version, record: { ...current.case.record, case: { status: 'FollowUp', registeredOn: (current.case.record.case as { registeredOn: string }).registeredOn } } }, headers: { 'x-csrf-token': cwCsrf } });
+  expect(meanwhile.status()).toBe(200);
+  await cw.getByRole('button', { name: 'Save' }).click();
+  await expect(cw.getByRole('alert')).toContainText('Someone changed this case while you were editing it.');
+  await cw.reload();
+  await cw.getByRole('tab', { name: 'Edit' }).click();
+  await expect(cw.getByLabel('Case status')).toHaveValue('FollowUp');
+  await cw.getByLabel('Surname').fill('Fantasía Corregida');
+  await cw.getByRole('button', { name: 'Save' }).click();
+  await expect(cw.getByRole('tab', { name: 'Record' })).toHaveAttribute('aria-selected', 'true');
+  await expect(cw.getByRole('tabpanel')).toContainText('Fantasía Corregida');
+
   // The list hides names until asked.
   await cw.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Cases' }).click();
   const table = cw.getByTestId('cases-table');
   await expect(table).toContainText('Hidden');
   await expect(table).not.toContainText('Ximena');
   await cw.getByRole('button', { name: 'Show names' }).click();
-  await expect(table).toContainText('Ximena Fantasía Inventada');
+  await expect(table).toContainText('Ximena Fantasía Corregida');
 
   // The administrator publishes a table; the statistician sees it with its privacy parameters, and nothing else.
   const pub = await page.request.post('/api/v1/stats/publications', { data: { title: `Cases by sex ${stamp}`, dimensions: ['sex'], method: 'k-anonymity' }, headers: { 'x-csrf-token': csrf } });

@@ -104,6 +104,9 @@ export const INFORMED_POINTS = ['informedOfPurpose', 'informedOfDataUse', 'infor
 export const getVocabulary = () => request<Vocabulary>('GET', '/cases/vocabulary');
 export const listCases = async (names: boolean) => (await request<{ cases: CaseSummary[] }>('GET', `/cases${names ? '?names=true' : ''}`)).cases;
 export const createCase = async (record: CaseRecord) => (await request<{ case: CaseView }>('POST', '/cases', { body: { record } })).case;
+export const updateCase = async (id: string, baseVersion: number, record: CaseRecord) => (await request<{ case: CaseView }>('PUT', `/cases/${id}`, { body: { baseVersion, record } })).case;
+export const withdrawConsent = async (id: string, baseVersion: number, purposes: string[]) =>
+  (await request<{ consent: ConsentView }>('POST', `/cases/${id}/consent`, { body: { type: 'consent.withdrawn', baseVersion, purposes } })).consent;
 export const getCase = async (id: string) => (await request<{ case: CaseView }>('GET', `/cases/${id}`)).case;
 export const getConsent = async (id: string) => (await request<{ consent: ConsentView }>('GET', `/cases/${id}/consent`)).consent;
 export const recordConsent = async (id: string, body: { type: 'consent.given'; baseVersion: number; purposes: string[]; givenBy: string; informed: Record<string, boolean> }) =>

@@ -5,10 +5,11 @@ import { useUser } from '../../app/session';
 import { ErrorAlert, Spinner } from '../../components/ui';
 import * as api from '../../api/cases';
 import { keyed, picklistLabel } from './labels';
+import { CaseNew } from './CaseNew';
 import { ConsentTab } from './ConsentTab';
 import { ReferralsTab } from './ReferralsTab';
 
-const TABS = ['summary', 'consent', 'referrals', 'access'] as const;
+const TABS = ['summary', 'edit', 'consent', 'referrals', 'access'] as const;
 type Tab = (typeof TABS)[number];
 const PICKLIST_FIELDS: Record<string, string> = {
   'case.status': 'cas_Status',
@@ -113,6 +114,16 @@ export function CaseDetail({ id }: { id: string }) {
               </section>
             ) : null}
           </>
+        ) : null}
+        {tab === 'edit' ? (
+          <CaseNew
+            key={view.version}
+            existing={view}
+            onSaved={(next) => {
+              setView(next);
+              setTab('summary');
+            }}
+          />
         ) : null}
         {tab === 'consent' ? <ConsentTab caseId={id} /> : null}
         {tab === 'referrals' ? <ReferralsTab caseId={id} vocabulary={vocabulary} canOverride={user.roles.includes('supervisor')} /> : null}

@@ -9,20 +9,31 @@ import { picklistLabel } from './labels';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Registers a case with the fields a first interview usually gives. Identifying fields are encrypted by the server. */
-export function CaseNew() {
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/**
+ * Registers a case with the fields a first interview usually gives, or edits those fields of an existing case
+ * (`existing`; the rest of the record is kept as it is). Identifying fields are encrypted by the server. An edit
+ * carries the version it was read at: if someone changed the case meanwhile, the server refuses it (conflict).
+ */
+export function CaseNew({ existing, onSaved }: { existing?: api.CaseView; onSaved?: (view: api.CaseView) => void } = {}) {
   const i18n = useI18n();
   const { t } = i18n;
   const { navigate } = useRouter();
+  const p = existing?.record.person ?? {};
+  const v = existing?.record.victim ?? {};
   const [vocabulary, setVocabulary] = useState<api.Vocabulary | null>(null);
-  const [firstName, setFirstName] = useState('');
-  const [secondName, setSecondName] = useState('');
-  const [birthdate, setBirthdate] = useState('');
-  const [gender, setGender] = useState('');
-  const [citizenship, setCitizenship] = useState('');
-  const [registeredOn, setRegisteredOn] = useState(today());
-  const [status, setStatus] = useState('');
-  const [exploitation, setExploitation] = useState<string[]>([]);
+  const [firstName, setFirstName] = useState(str(p.firstName));
+  const [secondName, setSecondName] = useState(str(p.secondName));
+  const [birthdate, setBirthdate] = useState(str(p.birthdate));
+  const [gender, setGender] = useState(str(p.gender));
+  const [citizenship, setCitizenship] = useState(list(p.citizenship).join(', '));
+  const [registeredOn, setRegisteredOn] = useState(existing?.record.case.registeredOn ?? today());
+  const [caseStatus, setCaseStatus] = useState(existing?.record.case.status ?? 'Active');
+  const [closure, setClosure] = useState(str(existing?.record.case.reasonForCaseClosure));
+  const [status, setStatus] = useState(str(v.traffickingStatus));
+  const [exploitation, setExploitation] = useState<string[]>(list(v.typeOfExploitation));
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -33,19 +44,33 @@ export function CaseNew() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const person: Record<string, unknown> = {};
-    if (firstName.trim()) person.firstName = firstName.trim();
-    if (secondName.trim()) person.secondName = secondName.trim();
-    if (birthdate.trim()) person.birthdate = birthdate.trim();
-    if (gender) person.gender = gender;
-    const codes = citizenship.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-    if (codes.length > 0) person.citizenship = codes;
-    const record: api.CaseRecord = { case: { status: 'Active', registeredOn }, person };
-    if (exploitation.length > 0 || status) record.victim = { ...(exploitation.length ? { typeOfExploitation: exploitation } : {}), ...(status ? { traffickingStatus: status } : {}) };
-    if (note.trim()) record.comments = [{ text: note.trim() }];
+    // Fields shown here are replaced (an emptied one is removed); every other field of the record is kept.
+    const set = (obj: Record<string, unknown>, key: string, value: unknown) => {
+      if (value === '' || (Array.isArray(value) && value.length === 0)) delete obj[key];
+      else obj[key] = value;
+    };
+    const person: Record<string, unknown> = { ...(existing?.record.person ?? {}) };
+    set(person, 'firstName', firstName.trim());
+    set(person, 'secondName', secondName.trim());
+    set(person, 'birthdate', birthdate.trim());
+    set(person, 'gender', gender);
+    set(person, 'citizenship', citizenship.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean));
+    const caseSection: Record<string, unknown> = { ...(existing?.record.case ?? {}), status: caseStatus, registeredOn };
+    set(caseSection, 'reasonForCaseClosure', caseStatus.startsWith('Closed') ? closure.trim() : '');
+    const record: api.CaseRecord = { ...(existing?.record ?? {}), case: caseSection as api.CaseRecord['case'], person };
+    const victim: Record<string, unknown> = { ...(existing?.record.victim ?? {}) };
+    set(victim, 'typeOfExploitation', exploitation);
+    set(victim, 'traffickingStatus', status);
+    if (Object.keys(victim).length > 0) record.victim = victim;
+    else delete record.victim;
+    if (note.trim()) record.comments = [...((existing?.record.comments as unknown[] | undefined) ?? []), { text: note.trim() }];
     setBusy(true);
     setError(null);
     try {
+      if (existing) {
+        onSaved?.(await api.updateCase(existing.id, existing.version, record));
+        return;
+      }
       const created = await api.createCase(record);
       navigate(`/cases/${created.id}`);
     } catch (err) {
@@ -112,6 +137,26 @@ export function CaseNew() {
           <input id="case-registered" type="date" value={registeredOn} onChange={(e) => setRegisteredOn(e.target.value)} required />
         </div>
       </div>
+      {existing ? (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="case-case-status">{t('cases.field.status')}</label>
+            <select id="case-case-status" value={caseStatus} onChange={(e) => setCaseStatus(e.target.value)}>
+              {vocabulary?.picklists.cas_Status?.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {picklistLabel(i18n.lang, vocabulary, 'cas_Status', o.value)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {caseStatus.startsWith('Closed') ? (
+            <div className="field">
+              <label htmlFor="case-closure">{t('cases.field.reasonForCaseClosure')}</label>
+              <input id="case-closure" value={closure} onChange={(e) => setClosure(e.target.value)} />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="case-status">{t('cases.field.traffickingStatus')}</label>
         <select id="case-status" value={status} onChange={(e) => setStatus(e.target.value)}>
@@ -145,7 +190,7 @@ export function CaseNew() {
       </div>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('cases.form.submit')}
+          {busy ? t('common.saving') : existing ? t('common.save') : t('cases.form.submit')}
         </button>
       </div>
     </form>

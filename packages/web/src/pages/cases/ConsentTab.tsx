@@ -41,6 +41,18 @@ export function ConsentTab({ caseId }: { caseId: string }) {
     }
   };
 
+  const withdraw = async (purpose: string) => {
+    if (!consent) return;
+    setError(null);
+    setNotice(null);
+    try {
+      setConsent(await api.withdrawConsent(caseId, consent.version, [purpose]));
+      setNotice(t('consent.withdrawn'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   if (!consent) return error ? <ErrorAlert message={errorMessage(error, i18n)} /> : <Spinner />;
   return (
     <>
@@ -50,6 +62,7 @@ export function ConsentTab({ caseId }: { caseId: string }) {
           <tr>
             <th scope="col">{t('consent.col.purpose')}</th>
             <th scope="col">{t('consent.col.status')}</th>
+            <th scope="col">{t('common.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,6 +71,13 @@ export function ConsentTab({ caseId }: { caseId: string }) {
               <th scope="row">{keyed(t, 'consent.purpose', p)}</th>
               <td>
                 <span className={s === 'given' ? 'badge badge-ok' : 'badge badge-muted'}>{keyed(t, 'consent.status', s)}</span>
+              </td>
+              <td>
+                {s === 'given' ? (
+                  <button type="button" className="button button-secondary button-small" onClick={() => void withdraw(p)} aria-label={`${t('consent.withdraw')}: ${keyed(t, 'consent.purpose', p)}`}>
+                    {t('consent.withdraw')}
+                  </button>
+                ) : null}
               </td>
             </tr>
           ))}
