@@ -103,6 +103,8 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   // The administrator publishes a table; the statistician sees it with its privacy parameters, and nothing else.
   const pub = await page.request.post('/api/v1/stats/publications', { data: { title: `Cases by sex ${stamp}`, dimensions: ['sex'], method: 'k-anonymity' }, headers: { 'x-csrf-token': csrf } });
   expect(pub.status()).toBe(201);
+  const map = await page.request.post('/api/v1/stats/publications', { data: { title: `Cases by citizenship ${stamp}`, dimensions: ['citizenship'], method: 'k-anonymity' }, headers: { 'x-csrf-token': csrf } });
+  expect(map.status()).toBe(201);
   const st = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   await st.goto('/');
   await signIn(st, statistician.email, statistician.password);
@@ -113,6 +115,11 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   await expect(section.getByTestId('privacy-parameters')).toContainText('k-anonymity: counts below 11 are hidden');
   await expect(section.getByRole('table')).toContainText('hidden');
   await expect(st.getByRole('heading', { name: 'Publish a table' })).toHaveCount(0);
+  // A country table is also drawn as a map; a count below k is hatched, not shown.
+  const mapSection = st.getByTestId('publication').filter({ hasText: `Cases by citizenship ${stamp}` });
+  await expect(mapSection.getByRole('img', { name: `Map: Cases by citizenship ${stamp}` })).toBeVisible();
+  await expect(mapSection.locator('path[data-country="VE"]')).toHaveAttribute('fill', /^url\(#/);
+  await expect(mapSection.getByTestId('privacy-parameters')).toContainText('below 11');
   await st.goto('/cases');
   await expect(st.getByRole('heading', { level: 1 })).not.toHaveText('Cases');
   const direct = await st.request.get('/api/v1/cases');

@@ -206,6 +206,8 @@ export const casesEn: CasesMessages = {
   'stats.band.9-17': '9–17',
   'stats.band.48+': '48 or older',
   'stats.band.unknown': 'Unknown',
+  'stats.map.label': 'Map: {title}',
+  'stats.map.legend': 'Darker: more cases. Hatched: count hidden for privacy. Pale: none. Boundaries: Natural Earth.',
   'stats.publish.title': 'Publish a table',
   'stats.publish.tableTitle': 'Title',
   'stats.publish.dimensions': 'Break down by (one or two)',

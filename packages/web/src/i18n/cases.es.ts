@@ -204,6 +204,8 @@ export const casesEs = {
   'stats.band.9-17': '9–17',
   'stats.band.48+': '48 o más',
   'stats.band.unknown': 'Desconocida',
+  'stats.map.label': 'Mapa: {title}',
+  'stats.map.legend': 'Más oscuro: más casos. Rayado: recuento oculto por privacidad. Claro: ninguno. Límites: Natural Earth.',
   'stats.publish.title': 'Publicar una tabla',
   'stats.publish.tableTitle': 'Título',
   'stats.publish.dimensions': 'Desagregar por (una o dos)',

@@ -1,10 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useI18n, type I18n } from '../i18n';
 import { errorMessage } from '../i18n/errors';
 import { useUser } from '../app/session';
 import { ErrorAlert, PageTitle, Spinner, StatusNotice } from '../components/ui';
 import * as api from '../api/cases';
 import { keyed, picklistLabel } from './cases/labels';
+
+// The boundaries are a large module: loaded only when a country table is shown.
+const WorldMap = lazy(() => import('./stats/WorldMap'));
+const COUNTRY_DIMENSIONS = new Set(['citizenship', 'countryOfExploitation', 'country']);
 
 const DIMENSIONS = ['sex', 'ageBand', 'exploitation', 'citizenship', 'countryOfExploitation', 'yearOfRegistration', 'meansOfControl'] as const;
 const PICKLIST_OF: Record<string, string> = { sex: 'prs_Gender', exploitation: 'vic_TypeOfExploitation', meansOfControl: 'vic_MethodsOfControl' };
@@ -44,11 +48,21 @@ function TableView({ pub, vocabulary }: { pub: api.Publication; vocabulary: api.
   const hasData = (cat: string) => cat !== 'unknown' || (cell([cat])?.value ?? 0) > 0;
   if (dims.length === 1) {
     const d = dims[0]!;
-    const cats = [...d.categories.filter(hasData), 'total'];
+    const cats = [...d.categories.filter((c) => hasData(c) && (!COUNTRY_DIMENSIONS.has(d.name) || (cell([c])?.value ?? 0) !== 0 || cell([c])?.suppressed)), 'total'];
     const max = Math.max(1, ...d.categories.map((c) => cell([c])?.value ?? 0));
+    const isCountry = COUNTRY_DIMENSIONS.has(d.name);
     return (
       <>
-        <div className="stats-bars" aria-hidden="true">
+        {isCountry ? (
+          <Suspense fallback={<Spinner />}>
+            <WorldMap
+              values={new Map(d.categories.map((c) => [c, cell([c])?.suppressed ? null : (cell([c])?.value ?? 0)]))}
+              label={t('stats.map.label', { title: pub.title })}
+              legend={t('stats.map.legend')}
+            />
+          </Suspense>
+        ) : null}
+        <div className="stats-bars" aria-hidden="true" hidden={isCountry}>
           {d.categories.filter((c) => (cell([c])?.value ?? 0) > 0 || cell([c])?.suppressed).map((c) => (
             <div key={c} className="progress-row">
               <span>{category(i18n, vocabulary, d.name, c)}</span>
