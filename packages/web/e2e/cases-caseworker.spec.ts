@@ -20,6 +20,12 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   const csrf = await csrfOf(page);
   const org = await page.request.post('/api/v1/organisations', { data: { name: orgName, services: ['shelter'] }, headers: { 'x-csrf-token': csrf } });
   expect(org.status()).toBe(201);
+  const partner = { email: `pablo.partner.${stamp}@example.org`, password: 'partner-password-2026', displayName: 'Pablo Partner', roles: ['partner'] };
+  const partnerRes = await page.request.post('/api/v1/users', { data: partner, headers: { 'x-csrf-token': csrf } });
+  expect(partnerRes.status()).toBe(201);
+  const partnerId = ((await partnerRes.json()) as { user: { id: string } }).user.id;
+  const orgId = ((await org.json()) as { organisation: { id: string } }).organisation.id;
+  expect((await page.request.post(`/api/v1/organisations/${orgId}/members`, { data: { userId: partnerId }, headers: { 'x-csrf-token': csrf } })).status()).toBe(204);
 
   const cw = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   await cw.goto('/');
@@ -70,9 +76,30 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   await expect(row).toContainText('In progress');
   await expect(row).toContainText('Consent');
 
+  // A follow-up with a due date already past is flagged.
+  await cw.getByRole('tab', { name: 'Tasks' }).click();
+  await cw.getByLabel('Task', { exact: true }).fill('Llamar para confirmar la plaza en el refugio');
+  await cw.getByLabel('Due').fill('2026-01-05');
+  await cw.getByRole('button', { name: 'Add task' }).click();
+  await expect(cw.getByTestId('tasks-table')).toContainText('Overdue');
+
+  // The receiving organisation sees the referral with only what it shares, and accepts it.
+  const pp = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await pp.goto('/');
+  await signIn(pp, partner.email, partner.password);
+  await pp.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referrals received' }).click();
+  const card = pp.locator('section.card').first();
+  await expect(card).toContainText('Ximena');
+  await expect(card).not.toContainText('Fantasía');
+  await expect(card).not.toContainText('2001');
+  await card.getByRole('button', { name: 'Accept' }).click();
+  await expect(pp.locator('section.card').first()).toContainText('Accepted');
+
   await cw.getByRole('tab', { name: 'Access log' }).click();
   await expect(cw.getByTestId('access-log')).toContainText('Read the case');
   await expect(cw.getByTestId('access-log')).toContainText('Referred the case');
+  await expect(cw.getByTestId('access-log')).toContainText('The receiving organisation saw the referral');
+  await expect(cw.getByTestId('access-log')).toContainText('Referral accepted');
 
   // Editing carries the version read: a change made meanwhile elsewhere is not silently overwritten.
   await cw.getByRole('tab', { name: 'Edit' }).click();

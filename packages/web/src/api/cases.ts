@@ -124,3 +124,15 @@ export const moveReferral = async (id: string, body: { to: string; reason?: stri
 export const listPublications = async () => (await request<{ publications: Publication[] }>('GET', '/stats/publications')).publications;
 export const publishTable = async (body: { title: string; dimensions: string[]; method: string; k?: number; epsilon?: number }) =>
   (await request<{ publication: Publication }>('POST', '/stats/publications', { body })).publication;
+
+export interface CaseTask {
+  id: string;
+  caseId: string;
+  title: string;
+  dueOn: string;
+  status: 'open' | 'done';
+  overdue: boolean;
+}
+export const listCaseTasks = async (id: string) => (await request<{ tasks: CaseTask[] }>('GET', `/cases/${id}/tasks`)).tasks;
+export const addCaseTask = async (id: string, body: { title: string; dueOn: string }) => (await request<{ task: CaseTask }>('POST', `/cases/${id}/tasks`, { body })).task;
+export const completeTask = (id: string) => request<void>('POST', `/tasks/${id}/done`);

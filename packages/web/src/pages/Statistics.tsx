@@ -10,6 +10,8 @@ import { keyed, picklistLabel } from './cases/labels';
 const WorldMap = lazy(() => import('./stats/WorldMap'));
 const COUNTRY_DIMENSIONS = new Set(['citizenship', 'countryOfExploitation', 'country']);
 
+const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7030a0', '#bf9000', '#2e75b6', '#a9d18e', '#f4b183', '#8faadc', '#ffd966', '#767171'];
+
 const DIMENSIONS = ['sex', 'ageBand', 'exploitation', 'citizenship', 'countryOfExploitation', 'yearOfRegistration', 'meansOfControl'] as const;
 const PICKLIST_OF: Record<string, string> = { sex: 'prs_Gender', exploitation: 'vic_TypeOfExploitation', meansOfControl: 'vic_MethodsOfControl' };
 
@@ -94,8 +96,43 @@ function TableView({ pub, vocabulary }: { pub: api.Publication; vocabulary: api.
   const [rows, cols] = [dims[0]!, dims[1]!];
   const rowCats = [...rows.categories.filter((r) => (cell([r, 'total'])?.value ?? 0) > 0 || cell([r, 'total'])?.suppressed || r !== 'unknown'), 'total'];
   const colCats = [...cols.categories.filter((c) => (cell(['total', c])?.value ?? 0) !== 0 || cell(['total', c])?.suppressed), 'total'];
+  // Forms over time: one stacked bar per year (decorative; the grid below carries the numbers).
+  const overTime = cols.name === 'yearOfRegistration' || cols.name === 'year';
+  const shownRows = rowCats.filter((r) => r !== 'total');
+  const yearMax = Math.max(1, ...colCats.filter((c) => c !== 'total').map((c) => cell(['total', c])?.value ?? 0));
   return (
     <div className="table-wrap">
+      {overTime ? (
+        <figure aria-hidden="true" className="stats-time">
+          {colCats.filter((c) => c !== 'total').map((year) => (
+            <div key={year} className="progress-row">
+              <span style={{ display: 'inline-block', minWidth: '3.5em' }}>{year}</span>
+              <span style={{ display: 'inline-flex', width: '70%' }}>
+                {shownRows.map((r, i) => {
+                  const c = cell([r, year]);
+                  const v = c?.value ?? 0;
+                  if (!c?.suppressed && v === 0) return null;
+                  return (
+                    <span
+                      key={r}
+                      title={`${category(i18n, vocabulary, rows.name, r)}: ${valueText(t, c)}`}
+                      style={{ height: '0.9em', width: `${(Math.max(v, c?.suppressed ? 1 : 0) / yearMax) * 100}%`, background: c?.suppressed ? 'repeating-linear-gradient(45deg,#bbb,#bbb 2px,#eee 2px,#eee 4px)' : PALETTE[i % PALETTE.length] }}
+                    />
+                  );
+                })}
+              </span>
+            </div>
+          ))}
+          <figcaption className="muted">
+            {shownRows.map((r, i) => (
+              <span key={r} style={{ marginInlineEnd: '1em' }}>
+                <span style={{ display: 'inline-block', width: '0.8em', height: '0.8em', background: PALETTE[i % PALETTE.length], marginInlineEnd: '0.3em' }} />
+                {category(i18n, vocabulary, rows.name, r)}
+              </span>
+            ))}
+          </figcaption>
+        </figure>
+      ) : null}
       <table className="data-table">
         <caption>{pub.title}</caption>
         <thead>

@@ -8,8 +8,9 @@ import { keyed, picklistLabel } from './labels';
 import { CaseNew } from './CaseNew';
 import { ConsentTab } from './ConsentTab';
 import { ReferralsTab } from './ReferralsTab';
+import { TasksTab } from './TasksTab';
 
-const TABS = ['summary', 'edit', 'consent', 'referrals', 'access'] as const;
+const TABS = ['summary', 'edit', 'consent', 'referrals', 'tasks', 'access'] as const;
 type Tab = (typeof TABS)[number];
 const PICKLIST_FIELDS: Record<string, string> = {
   'case.status': 'cas_Status',
@@ -127,6 +128,7 @@ export function CaseDetail({ id }: { id: string }) {
         ) : null}
         {tab === 'consent' ? <ConsentTab caseId={id} /> : null}
         {tab === 'referrals' ? <ReferralsTab caseId={id} vocabulary={vocabulary} canOverride={user.roles.includes('supervisor')} /> : null}
+        {tab === 'tasks' ? <TasksTab caseId={id} /> : null}
         {tab === 'access' ? <AccessLog caseId={id} /> : null}
       </div>
     </>
