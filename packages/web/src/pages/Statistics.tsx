@@ -12,6 +12,15 @@ const COUNTRY_DIMENSIONS = new Set(['citizenship', 'countryOfExploitation', 'cou
 
 const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7030a0', '#bf9000', '#2e75b6', '#a9d18e', '#f4b183', '#8faadc', '#ffd966', '#767171'];
 
+/** The country's name in the user's language (the browser knows them), the code when it does not. */
+function countryName(lang: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const DIMENSIONS = ['sex', 'ageBand', 'exploitation', 'citizenship', 'countryOfExploitation', 'yearOfRegistration', 'meansOfControl'] as const;
 const PICKLIST_OF: Record<string, string> = { sex: 'prs_Gender', exploitation: 'vic_TypeOfExploitation', meansOfControl: 'vic_MethodsOfControl' };
 
@@ -19,6 +28,7 @@ function category(i18n: I18n, vocabulary: api.Vocabulary | null, dim: string, va
   if (value === 'total') return i18n.t('stats.total');
   if (value === 'unknown') return i18n.t('stats.unknown');
   if (dim === 'ageBand') return keyed(i18n.t, 'stats.band', value);
+  if (COUNTRY_DIMENSIONS.has(dim)) return countryName(i18n.lang, value);
   const field = PICKLIST_OF[dim];
   return field ? picklistLabel(i18n.lang, vocabulary, field, value) : value;
 }
