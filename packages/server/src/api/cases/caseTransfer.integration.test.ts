@@ -51,6 +51,22 @@ describe.each(DIALECTS)('HTCDS import and export on %s', (dialect) => {
     }
   });
 
+  it('defuses formula-like cells in CSV and restores them on import', async () => {
+    const hostile = caseRecord({ firstName: '=HYPERLINK("https://ejemplo.test","x")' });
+    hostile.comments = [{ text: '+57 llamar de nuevo' }];
+    (hostile.events[1] as Record<string, unknown>).longitude = -74.08;
+    const own = (await t.userWithRoles(['caseworker'])).session;
+    const id = (await t.as(own, 'POST', '/api/v1/cases', { record: hostile })).json().case.id;
+    const csv = (await t.as(own, 'GET', '/api/v1/cases/export?format=csv&identifying=true')).body;
+    expect(csv).toContain(`"'=HYPERLINK(""https://ejemplo.test"",""x"")"`);
+    expect(csv).toContain("'+57 llamar de nuevo");
+    expect(csv).toContain("'-74.08");
+    const res = await t.as(own, 'POST', '/api/v1/cases/import', { format: 'csv', content: csv });
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = (await t.as(own, 'GET', `/api/v1/cases/${res.json().ids[0]}`)).json().case.record;
+    expect(copy).toEqual((await t.as(own, 'GET', `/api/v1/cases/${id}`)).json().case.record);
+  });
+
   it('imports nothing when any row is wrong, reporting each problem by line, column and code', async () => {
     const csv = [
       'cas_Status,ctn_case_registeredOn,prs_FirstName,prs_Gender,hte_Type_1,hte_Date_1',

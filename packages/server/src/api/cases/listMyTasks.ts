@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listTasks } from '../../services/cases/caseTasks.js';
-import { type Endpoint } from '../context.js';
+import { actorOf, type Endpoint } from '../context.js';
 import { commonErrors } from '../problemSchema.js';
 import { CASE_ROLES, viewerOf } from './schemas.js';
 import { taskSchema } from './taskSchemas.js';
@@ -12,6 +12,6 @@ export const listMyTasksEndpoint: Endpoint = (app, ctx) => {
       config: { access: { roles: [...CASE_ROLES] } },
       schema: { tags: ['cases'], summary: 'Open tasks across the cases the caller may read, soonest due first', response: { 200: z.object({ tasks: z.array(taskSchema) }), ...commonErrors } },
     },
-    async (request) => ({ tasks: await listTasks(ctx.deps, viewerOf(request)) }),
+    async (request) => ({ tasks: await listTasks(ctx.deps, viewerOf(request), undefined, actorOf(request)) }),
   );
 };

@@ -47,7 +47,7 @@ export async function completeTask(deps: ServiceDeps, actor: Actor, viewer: View
 }
 
 /** Tasks of one case, or with no case the viewer's open tasks across the cases they may read (soonest first). */
-export async function listTasks(deps: ServiceDeps, viewer: Viewer, caseId?: string): Promise<CaseTask[]> {
+export async function listTasks(deps: ServiceDeps, viewer: Viewer, caseId?: string, actor?: Actor): Promise<CaseTask[]> {
   let q = deps.db.selectFrom('case_task').selectAll();
   if (caseId) {
     await caseInScope(deps, viewer, caseId);
@@ -59,6 +59,8 @@ export async function listTasks(deps: ServiceDeps, viewer: Viewer, caseId?: stri
   }
   const rows = await q.orderBy('due_on').orderBy('id').limit(500).execute();
   const titles = await readSealedFields(deps, TASK_RECORD_TYPE, rows.map((r) => r.id));
+  // Task titles are free text about the person: opening them is a read of each case concerned.
+  if (actor) for (const id of new Set(rows.map((r) => r.case_id))) await logCaseAccess(deps, actor, id, 'read_tasks');
   const today = isoNow(deps.clock).slice(0, 10);
   return rows.map((r) => ({
     id: r.id,

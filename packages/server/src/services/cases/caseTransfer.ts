@@ -13,7 +13,14 @@ import { casesToTable, tableToCases, type ImportIssue } from './htcdsTable.js';
 export const MAX_IMPORT_ROWS = 5000;
 export type TableFormat = 'csv' | 'xlsx';
 
-const csvCell = (v: string): string => (/[",\r\n]/.test(v) || /^[=+\-@\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, which
+// spreadsheets show as text; the import removes it again, so values round-trip.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const defuseCell = (v: string): string => (FORMULA_START.test(v) ? `'${v}` : v);
+const csvCell = (raw: string): string => {
+  const v = defuseCell(raw);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

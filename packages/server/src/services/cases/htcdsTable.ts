@@ -115,7 +115,9 @@ export function tableToCases(header: readonly string[], rows: ReadonlyArray<{ li
     const record: Record<string, unknown> = {};
     cells.forEach((raw, i) => {
       const c = columns[i];
-      const text = raw.trim();
+      // An apostrophe put before a formula-like value by the export (or by a spreadsheet) is not part of it.
+      const trimmed = raw.trim();
+      const text = /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
       if (!c || c === 'id' || text === '') return;
       if (c.index === undefined) {
         const section = (record[c.section] ??= {}) as Record<string, unknown>;

@@ -44,7 +44,14 @@ export function CasesList() {
         <Link to="/cases/new" className="button button-primary">
           {t('cases.new.title')}
         </Link>
+        <a className="button button-secondary" href="/api/v1/cases/export?format=csv" download>
+          {t('cases.export.csv')}
+        </a>
+        <a className="button button-secondary" href="/api/v1/cases/export?format=xlsx" download>
+          {t('cases.export.xlsx')}
+        </a>
       </div>
+      <p className="hint">{t('cases.export.hint')}</p>
       <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
       {cases === null && !error ? <Spinner /> : null}
       {cases && cases.length === 0 ? <p>{t('cases.list.empty')}</p> : null}
