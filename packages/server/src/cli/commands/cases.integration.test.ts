@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reencryptFieldsTask } from '../../jobs/tasks/reencryptFields.js';
+import { keyStatus } from '../../services/cases/keyRotation.js';
 import { caseRecord } from '../../test/cases.js';
 import { runCliCaptured } from '../../test/cli.js';
 import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
@@ -30,6 +32,17 @@ describe.each(DIALECTS)('centinela keys, stats and cases on %s', (dialect) => {
     expect(list.map((c: { name: string }) => c.name)).toContain('Persona3 Quillfeather');
     const resumed = await cli(['keys', 'rotate', '--resume']);
     expect(JSON.parse(resumed.out)).toMatchObject({ activeVersion: 2, reencrypted: 0 });
+  });
+
+  it('keys rotate --background queues the resumable re-encryption job, which finishes it', async () => {
+    const res = await cli(['keys', 'rotate', '--background']);
+    expect(res.code, res.err).toBe(0);
+    expect(JSON.parse(res.out)).toMatchObject({ activeVersion: 3, queued: true });
+    expect((await keyStatus(t.runtime.deps)).pending).toBeGreaterThan(0);
+    if (dialect === 'sqlite') expect(await t.runtime.deps.db.selectFrom('job').select('task').where('task', '=', 'cases.reencryptFields').execute()).toHaveLength(1);
+    await reencryptFieldsTask.run({}, { deps: t.runtime.deps, jobId: 'j', workerId: 'w', attempt: 1 });
+    expect(await keyStatus(t.runtime.deps)).toMatchObject({ activeVersion: 3, pending: 0, retiringVersions: [] });
+    expect((await t.as(cw, 'GET', '/api/v1/cases?names=true')).json().cases).toHaveLength(12);
   });
 
   it('stats publish prints the table with its privacy parameters; bad options exit 2', async () => {

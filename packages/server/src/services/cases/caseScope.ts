@@ -3,7 +3,8 @@
 // read case content; partners see referrals (referralService), never cases. Cases outside the scope are
 // reported as not found, so their existence is not revealed either.
 import type { Role } from '@centinela/core';
-import type { CaseRecordTable } from '../../db/schema/index.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { CaseRecordTable, Database } from '../../db/schema/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { Problem } from '../problem.js';
 
@@ -30,6 +31,21 @@ export async function visibleCaseIds(deps: ServiceDeps, viewer: Viewer): Promise
     if (teams.length > 0) for (const r of await deps.db.selectFrom('case_record').select('id').where('team_id', 'in', teams).execute()) ids.add(r.id);
   }
   return ids;
+}
+
+/**
+ * Narrows a query on case_record to the viewer's scope in SQL (own, shared, the teams of a supervisor), so
+ * lists stay one query however many cases a supervisor's teams hold.
+ */
+export function whereVisible<QB extends SelectQueryBuilder<Database, 'case_record', object>>(qb: QB, viewer: Viewer): QB {
+  if (!viewer.roles.includes('caseworker') && !viewer.roles.includes('supervisor')) return qb.where(sql<boolean>`1 = 0`) as QB;
+  return qb.where((eb) =>
+    eb.or([
+      eb('case_record.owner_id', '=', viewer.id),
+      eb('case_record.id', 'in', eb.selectFrom('case_share').select('case_share.case_id').where('case_share.user_id', '=', viewer.id)),
+      ...(viewer.roles.includes('supervisor') ? [eb('case_record.team_id', 'in', eb.selectFrom('team_member').select('team_member.team_id').where('team_member.user_id', '=', viewer.id))] : []),
+    ]),
+  ) as QB;
 }
 
 export async function canReadCase(deps: ServiceDeps, viewer: Viewer, row: Pick<CaseRecordTable, 'id' | 'owner_id' | 'team_id'>): Promise<boolean> {

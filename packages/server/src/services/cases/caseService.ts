@@ -8,7 +8,7 @@ import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
-import { caseInScope, isOwnerOrSupervisor, teamsOf, visibleCaseIds, type Viewer } from './caseScope.js';
+import { caseInScope, isOwnerOrSupervisor, teamsOf, whereVisible, type Viewer } from './caseScope.js';
 import { mergeCase, splitCase } from './caseSplit.js';
 import { deleteSealedFields, readSealedFields, writeSealedFields } from './fieldCrypto.js';
 
@@ -166,9 +166,7 @@ const displayName = (values: ReadonlyMap<string, string> | undefined): string | 
 
 /** Cases the viewer may see, newest first, names hidden unless asked for (each case whose name is shown is logged). */
 export async function listCases(deps: ServiceDeps, actor: Actor, viewer: Viewer, opts: { showNames?: boolean; status?: string | undefined } = {}): Promise<CaseSummary[]> {
-  const ids = [...(await visibleCaseIds(deps, viewer))];
-  if (ids.length === 0) return [];
-  let q = deps.db.selectFrom('case_record').selectAll().where('id', 'in', ids);
+  let q = whereVisible(deps.db.selectFrom('case_record').selectAll(), viewer);
   if (opts.status) q = q.where('status', '=', opts.status);
   const rows = await q.orderBy('id', 'desc').limit(500).execute();
   const names = opts.showNames ? await readSealedFields(deps, CASE_RECORD_TYPE, rows.map((r) => r.id), (f) => f.startsWith('person.') && f.endsWith('Name')) : null;
