@@ -82,6 +82,11 @@ export const casesEn: CasesMessages = {
   'cases.section.case': 'Case',
   'cases.section.person': 'Person',
   'cases.section.victim': 'Victim context',
+  'cases.section.supportPlans': 'Support plans',
+  'cases.section.comments': 'Notes',
+  'cases.field.text': 'Note',
+  'cases.field.description': 'Description',
+  'cases.field.street': 'Street',
   'cases.section.events': 'Trafficking events',
 
   'consent.caption': 'Consent in force, by purpose',

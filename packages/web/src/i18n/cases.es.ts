@@ -80,6 +80,11 @@ export const casesEs = {
   'cases.section.case': 'Caso',
   'cases.section.person': 'Persona',
   'cases.section.victim': 'Contexto de la víctima',
+  'cases.section.supportPlans': 'Planes de apoyo',
+  'cases.section.comments': 'Notas',
+  'cases.field.text': 'Nota',
+  'cases.field.description': 'Descripción',
+  'cases.field.street': 'Calle',
   'cases.section.events': 'Hechos de trata',
 
   'consent.caption': 'Consentimiento vigente por finalidad',

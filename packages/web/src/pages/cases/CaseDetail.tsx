@@ -108,12 +108,15 @@ export function CaseDetail({ id }: { id: string }) {
                 </section>
               ) : null,
             )}
-            {view.record.events && view.record.events.length > 0 ? (
-              <section aria-labelledby="case-s-events">
-                <h2 id="case-s-events">{t('cases.section.events')}</h2>
-                {view.record.events.map((e, i) => renderSection('events', e, `e${i}`))}
-              </section>
-            ) : null}
+            {(['events', 'supportPlans', 'comments'] as const).map((s) => {
+              const items = view.record[s] as Record<string, unknown>[] | undefined;
+              return items && items.length > 0 ? (
+                <section key={s} aria-labelledby={`case-s-${s}`}>
+                  <h2 id={`case-s-${s}`}>{t(`cases.section.${s}`)}</h2>
+                  {items.map((e, i) => renderSection(s, e, `${s}${i}`))}
+                </section>
+              ) : null;
+            })}
           </>
         ) : null}
         {tab === 'edit' ? (
