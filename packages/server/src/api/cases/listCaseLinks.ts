@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listCaseLinks } from '../../services/cases/caseLinks.js';
-import { type Endpoint } from '../context.js';
+import { actorOf, type Endpoint } from '../context.js';
 import { commonErrors } from '../problemSchema.js';
 import { idParams } from '../schemas.js';
 import { caseErrors, CASE_ROLES, viewerOf } from './schemas.js';
@@ -13,6 +13,6 @@ export const listCaseLinksEndpoint: Endpoint = (app, ctx) => {
       config: { access: { roles: [...CASE_ROLES] } },
       schema: { tags: ['cases'], summary: 'Items, networks and reports the case refers to', params: idParams, response: { 200: z.object({ links: z.array(linkSchema) }), ...commonErrors, ...caseErrors } },
     },
-    async (request) => ({ links: await listCaseLinks(ctx.deps, viewerOf(request), request.params.id) }),
+    async (request) => ({ links: await listCaseLinks(ctx.deps, viewerOf(request), request.params.id, actorOf(request)) }),
   );
 };

@@ -51,8 +51,9 @@ export async function removeCaseLink(deps: ServiceDeps, actor: Actor, viewer: Vi
   });
 }
 
-export async function listCaseLinks(deps: ServiceDeps, viewer: Viewer, caseId: string): Promise<CaseLink[]> {
+export async function listCaseLinks(deps: ServiceDeps, viewer: Viewer, caseId: string, actor?: Actor): Promise<CaseLink[]> {
   await caseInScope(deps, viewer, caseId);
+  if (actor) await logCaseAccess(deps, actor, caseId, 'read_links');
   const rows = await deps.db.selectFrom('case_link').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
   return rows.map((r) => ({ caseId: r.case_id, type: r.target_type, id: r.target_id, createdAt: r.created_at }));
 }

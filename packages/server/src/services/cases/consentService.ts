@@ -26,8 +26,9 @@ export function consentView(deps: ServiceDeps, state: ConsentState): ConsentView
 
 export const loadConsent = (deps: ServiceDeps, caseId: string) => loadStream(deps, CONSENT_MACHINE, initialConsentState(), caseId, CONSENT_STREAM);
 
-export async function getConsent(deps: ServiceDeps, viewer: Viewer, caseId: string): Promise<ConsentView> {
+export async function getConsent(deps: ServiceDeps, viewer: Viewer, caseId: string, actor?: Actor): Promise<ConsentView> {
   await caseInScope(deps, viewer, caseId);
+  if (actor) await logCaseAccess(deps, actor, caseId, 'read_consent');
   return consentView(deps, await loadConsent(deps, caseId));
 }
 

@@ -152,8 +152,9 @@ export async function createReferral(deps: ServiceDeps, actor: Actor, viewer: Vi
   });
 }
 
-export async function listCaseReferrals(deps: ServiceDeps, viewer: Viewer, caseId: string): Promise<Referral[]> {
+export async function listCaseReferrals(deps: ServiceDeps, viewer: Viewer, caseId: string, actor?: Actor): Promise<Referral[]> {
   await caseInScope(deps, viewer, caseId);
+  if (actor) await logCaseAccess(deps, actor, caseId, 'read_referrals');
   return (await deps.db.selectFrom('case_referral').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute()).map(toReferral);
 }
 
