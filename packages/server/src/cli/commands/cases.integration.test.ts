@@ -61,6 +61,21 @@ describe.each(DIALECTS)('centinela keys, stats and cases on %s', (dialect) => {
     expect((await cli(['stats', 'list'])).out.trim().split('\n')).toHaveLength(2);
   });
 
+  it('cases org and team manage the directory and teams', async () => {
+    const org = await cli(['cases', 'org', 'add', '--name', 'Refugio CLI Ejemplo', '--services', 'shelter,health', '--country', 'CO']);
+    expect(org.code, org.err).toBe(0);
+    const orgId = JSON.parse(org.out).id;
+    expect((await cli(['cases', 'org', 'add', '--name', 'x', '--services', 'spa'])).code).toBe(2);
+    const partner = await t.userWithRoles(['partner']);
+    expect((await cli(['cases', 'org', 'member', orgId, '--email', partner.email])).code).toBe(0);
+    expect((await cli(['cases', 'org', 'member', orgId, '--email', cwEmail])).err).toContain('organisation.member_not_partner');
+    expect(JSON.parse((await cli(['cases', 'org', 'list'])).out).map((o: { name: string }) => o.name)).toContain('Refugio CLI Ejemplo');
+    const team = JSON.parse((await cli(['cases', 'team', 'add', '--name', 'Equipo CLI'])).out);
+    expect((await cli(['cases', 'team', 'member', team.id, '--email', cwEmail])).code).toBe(0);
+    const members = await t.runtime.deps.db.selectFrom('team_member').select('user_id').where('team_id', '=', team.id).execute();
+    expect(members).toEqual([{ user_id: cw.userId }]);
+  });
+
   it('cases import is all or nothing and lists every problem', async () => {
     const good = path.join(t.env.dataDir, 'good.csv');
     writeFileSync(good, 'cas_Status,ctn_case_registeredOn,prs_Gender\r\nActive,2026-01-10,Feminine\r\nActive,2026-01-11,Masculine\r\n');
