@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRecord, PLANTED_DOCUMENT } from '../../test/cases.js';
 import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
@@ -65,6 +67,44 @@ describe.each(DIALECTS)('HTCDS import and export on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     const copy = (await t.as(own, 'GET', `/api/v1/cases/${res.json().ids[0]}`)).json().case.record;
     expect(copy).toEqual((await t.as(own, 'GET', `/api/v1/cases/${id}`)).json().case.record);
+  });
+
+  it('imports IOM’s HTCDS spreadsheet layout: field names, a row of labels, row numbers, its misspelt header', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.addRow([null, 'prs_FirstName', 'prs_Gender', 'vic_TraffickinStatusDecisionMakingOrg', 'vic_TraffickingStatus', 'cas_Status', null, 'cas_IncomingReferralDate']);
+    sheet.addRow([null, 'First Name', 'Gender', 'Trafficking Status Decision Making Organization', 'Trafficking Status', 'Status', 'Reason for Outgoing Referral', 'Incoming Referral Date']);
+    sheet.addRow([1, 'Amapola', 'Feminine', 'NGO', 'ActualVictimOfTrafficking', 'Active', 'AdditionalServicesRequired', new Date('2026-02-03T00:00:00Z')]);
+    sheet.addRow([2, 'Girasol', 'Masculine', '', '', 'Active', '', '']);
+    for (let n = 3; n <= 20; n++) sheet.addRow([n]); // the template's numbered empty rows
+    const content = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const own = (await t.userWithRoles(['caseworker'])).session;
+    const res = await t.as(own, 'POST', '/api/v1/cases/import', { format: 'xlsx', content });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().imported).toBe(2);
+    const first = (await t.as(own, 'GET', `/api/v1/cases/${res.json().ids[0]}`)).json().case.record;
+    expect(first.person.firstName).toBe('Amapola');
+    expect(first.victim).toMatchObject({ traffickingStatus: 'ActualVictimOfTrafficking', traffickingStatusDecidedBy: 'NGO' });
+    expect(first.case).toMatchObject({ reasonForOutgoingReferral: 'AdditionalServicesRequired', registeredOn: '2026-02-03', incomingReferralDate: '2026-02-03' });
+  });
+
+  const OFFICIAL = '/work/shared/data/htcds/htcds-2.0-spreadsheet.xlsx';
+  it.skipIf(!existsSync(OFFICIAL))('imports IOM’s own HTCDS 2.0 spreadsheet, filled in with invented people', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(OFFICIAL);
+    const sheet = book.worksheets[0]!;
+    const column = (name: string) => (sheet.getRow(1).values as unknown[]).indexOf(name);
+    const fill = (row: number, values: Record<string, string>) => {
+      for (const [name, v] of Object.entries(values)) sheet.getRow(row).getCell(column(name)).value = v;
+    };
+    fill(3, { prs_FirstName: 'Azucena', prs_SecondName: 'Ejemplo', prs_Gender: 'Feminine', vic_TypeOfExploitation: 'SexualExploitation;ForcedLabour', cas_Status: 'Active' });
+    fill(4, { prs_FirstName: 'Trébol', prs_Gender: 'Masculine', cas_Status: 'FollowUp' });
+    const own = (await t.userWithRoles(['caseworker'])).session;
+    const res = await t.as(own, 'POST', '/api/v1/cases/import', { format: 'xlsx', content: Buffer.from(await book.xlsx.writeBuffer()).toString('base64') });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().imported).toBe(2);
+    const first = (await t.as(own, 'GET', `/api/v1/cases/${res.json().ids[0]}`)).json().case.record;
+    expect(first.victim.typeOfExploitation).toEqual(['SexualExploitation', 'ForcedLabour']);
   });
 
   it('imports nothing when any row is wrong, reporting each problem by line, column and code', async () => {

@@ -8,7 +8,7 @@ import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { Problem } from '../problem.js';
 import { createCase, logCaseAccess, readCaseRecords } from './caseService.js';
 import { visibleCaseIds, type Viewer } from './caseScope.js';
-import { casesToTable, tableToCases, type ImportIssue } from './htcdsTable.js';
+import { casesToTable, normaliseHtcdsSheet, tableToCases, type ImportIssue } from './htcdsTable.js';
 
 export const MAX_IMPORT_ROWS = 5000;
 export type TableFormat = 'csv' | 'xlsx';
@@ -72,12 +72,13 @@ async function readXlsx(bytes: Buffer): Promise<Rows> {
     if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
     return String(v);
   };
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
+  // exceljs gives sparse arrays (holes for empty cells): make them dense before mapping.
+  const first = sheet.getRow(1).values as ExcelJS.CellValue[];
+  const header = Array.from({ length: Math.max(0, first.length - 1) }, (_, i) => text(first[i + 1]));
   const rows: Rows['rows'] = [];
   sheet.eachRow((row, n) => {
     if (n === 1) return;
-    const cells = header.map((_, i) => text(row.getCell(i + 1).value));
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line: n, cells });
+    rows.push({ line: n, cells: header.map((_, i) => text(row.getCell(i + 1).value)) });
   });
   return { header, rows };
 }
@@ -89,7 +90,8 @@ const importProblem = (issues: ImportIssue[]) =>
 
 /** Imports every row as a new case owned by the viewer, or none of them. */
 export async function importCases(deps: ServiceDeps, actor: Actor, viewer: Viewer, file: { format: TableFormat; content: Buffer }): Promise<{ imported: number; ids: string[] }> {
-  const table = file.format === 'csv' ? readCsv(file.content.toString('utf8')) : await readXlsx(file.content);
+  const raw = file.format === 'csv' ? readCsv(file.content.toString('utf8')) : await readXlsx(file.content);
+  const table = normaliseHtcdsSheet(raw.header, raw.rows);
   if (table.rows.length > MAX_IMPORT_ROWS) throw importProblem([{ line: table.rows[MAX_IMPORT_ROWS]!.line, field: '', code: 'import.too_many_rows', message: `at most ${MAX_IMPORT_ROWS} cases per file` }]);
   if (table.rows.length === 0) throw importProblem([{ line: 2, field: '', code: 'import.empty', message: 'the file has a header but no cases' }]);
   const { records, issues } = tableToCases(table.header, table.rows, deps.clock.now());

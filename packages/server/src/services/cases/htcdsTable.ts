@@ -1,7 +1,7 @@
 // Cases as an HTCDS-shaped table (one row per case), for CSV and XLSX. Columns are the HTCDS field names
 // (prs_FirstName, vic_TypeOfExploitation, ...); Centinela's own fields are `ctn_<section>_<field>`; repeated
 // sections number their columns (hte_Type_1, hte_Date_1, hte_Type_2, ...). Lists are joined with ';'.
-import { CASE_FIELD_MAPPINGS, CASE_SECTIONS, parseCaseRecord, type CaseRecord, type ValidationIssue } from '@centinela/core';
+import { CASE_FIELD_MAPPINGS, CASE_SECTIONS, htcdsField, parseCaseRecord, type CaseRecord, type ValidationIssue } from '@centinela/core';
 
 export const CASE_ID_COLUMN = 'ctn_CaseId';
 const LIST_SEPARATOR = ';';
@@ -90,6 +90,38 @@ function cellValue(kind: string, text: string): unknown {
   return text;
 }
 
+/** Header spellings of IOM's own HTCDS 2.0 spreadsheet that differ from the standard's field names. */
+const HEADER_ALIASES: Readonly<Record<string, string>> = { vic_TraffickinStatusDecisionMakingOrg: 'vic_TraffickingStatusDecisionMakingOrg' };
+const LABEL_TO_NAME = new Map<string, string>(
+  BASE.flatMap((b) => {
+    const label = htcdsField(b.name)?.label;
+    return label ? [[label.toLowerCase(), b.name] as [string, string]] : [];
+  }),
+);
+
+/**
+ * IOM's HTCDS spreadsheet has field names in row 1, their labels in row 2, a row-number column without a name,
+ * a misspelt header and one column named only by its label. This brings such a table to plain field-name
+ * columns: a second row of labels is dropped, a nameless column takes the field its label names, other
+ * nameless columns (the row numbers) are ignored, and rows with nothing in the named columns are skipped.
+ */
+export function normaliseHtcdsSheet(header: readonly string[], rows: ReadonlyArray<{ line: number; cells: readonly string[] }>): { header: string[]; rows: Array<{ line: number; cells: string[] }> } {
+  const second = rows[0]?.cells ?? [];
+  const names = header.map((h) => HEADER_ALIASES[h.trim()] ?? h.trim());
+  const labelHits = names.filter((n, i) => n !== '' && htcdsField(n)?.label?.toLowerCase() === (second[i] ?? '').trim().toLowerCase()).length;
+  const hasLabelRow = labelHits > 0 && labelHits >= names.filter((n) => n !== '').length / 2;
+  const resolved = names.map((n, i) => (n !== '' ? n : hasLabelRow ? (LABEL_TO_NAME.get((second[i] ?? '').trim().toLowerCase()) ?? '') : ''));
+  const keep = resolved.map((n) => n !== '');
+  const pick = (cells: readonly string[]) => cells.filter((_, i) => keep[i]);
+  return {
+    header: pick(resolved),
+    rows: (hasLabelRow ? rows.slice(1) : rows)
+      // A row of the wrong width is passed on as it is, to be reported by line.
+      .map((r) => (r.cells.length === header.length ? { line: r.line, cells: pick(r.cells) } : { line: r.line, cells: [...r.cells] }))
+      .filter((r) => r.cells.some((c) => c.trim() !== '')),
+  };
+}
+
 /**
  * Reads the rows of an HTCDS table into checked case records. Every problem is reported with its line and
  * column; the caller stores nothing unless the list of issues is empty.
@@ -135,6 +167,9 @@ export function tableToCases(header: readonly string[], rows: ReadonlyArray<{ li
         if ((record[name] as unknown[]).length === 0) delete record[name];
       }
     }
+    // IOM's sheet has no registration date: the incoming referral date stands in, else the day of the import.
+    const caseSection = (record.case ??= {}) as Record<string, unknown>;
+    caseSection.registeredOn ??= typeof caseSection.incomingReferralDate === 'string' ? caseSection.incomingReferralDate : now.toISOString().slice(0, 10);
     const parsed = parseCaseRecord(record, { now });
     if (!parsed.ok) {
       for (const e of parsed.errors as readonly ValidationIssue[]) {
