@@ -17,15 +17,20 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await createUserViaApi(page, caseworker);
   await createUserViaApi(page, statistician);
+  const partner = { email: `pablo.partner.${stamp}@example.org`, password: 'partner-password-2026', displayName: `Pablo Partner ${stamp}`, roles: ['partner'] };
+  await createUserViaApi(page, partner);
+
+  // The administrator adds the organisation to the directory and binds the partner user to it.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Directory and teams' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(orgName);
+  await page.getByRole('checkbox', { name: 'shelter' }).check();
+  await page.getByRole('button', { name: 'Create the organisation' }).click();
+  await expect(page.getByRole('status')).toContainText('Organisation created.');
+  const orgCard = page.locator('li.card').filter({ hasText: orgName });
+  await orgCard.getByLabel('Add a user of the organisation').selectOption({ label: `${partner.displayName} (${partner.email})` });
+  await orgCard.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('status')).toContainText('Member added.');
   const csrf = await csrfOf(page);
-  const org = await page.request.post('/api/v1/organisations', { data: { name: orgName, services: ['shelter'] }, headers: { 'x-csrf-token': csrf } });
-  expect(org.status()).toBe(201);
-  const partner = { email: `pablo.partner.${stamp}@example.org`, password: 'partner-password-2026', displayName: 'Pablo Partner', roles: ['partner'] };
-  const partnerRes = await page.request.post('/api/v1/users', { data: partner, headers: { 'x-csrf-token': csrf } });
-  expect(partnerRes.status()).toBe(201);
-  const partnerId = ((await partnerRes.json()) as { user: { id: string } }).user.id;
-  const orgId = ((await org.json()) as { organisation: { id: string } }).organisation.id;
-  expect((await page.request.post(`/api/v1/organisations/${orgId}/members`, { data: { userId: partnerId }, headers: { 'x-csrf-token': csrf } })).status()).toBe(204);
 
   const cw = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   await cw.goto('/');

@@ -136,3 +136,15 @@ export interface CaseTask {
 export const listCaseTasks = async (id: string) => (await request<{ tasks: CaseTask[] }>('GET', `/cases/${id}/tasks`)).tasks;
 export const addCaseTask = async (id: string, body: { title: string; dueOn: string }) => (await request<{ task: CaseTask }>('POST', `/cases/${id}/tasks`, { body })).task;
 export const completeTask = (id: string) => request<void>('POST', `/tasks/${id}/done`);
+
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+}
+export const createOrganisation = async (body: { name: string; country: string | null; services: string[] }) =>
+  (await request<{ organisation: Organisation }>('POST', '/organisations', { body })).organisation;
+export const addOrganisationMember = (id: string, userId: string) => request<void>('POST', `/organisations/${id}/members`, { body: { userId } });
+export const listTeams = async () => (await request<{ teams: Team[] }>('GET', '/teams')).teams;
+export const createTeam = async (name: string) => (await request<{ team: Team }>('POST', '/teams', { body: { name } })).team;
+export const addTeamMember = (id: string, userId: string) => request<void>('POST', `/teams/${id}/members`, { body: { userId } });

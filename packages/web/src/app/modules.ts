@@ -20,6 +20,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'cases', path: '/cases', label: 'nav.cases', description: 'module.cases.desc', roles: ['caseworker', 'supervisor'], installed: true },
   { id: 'referrals', path: '/referrals', label: 'nav.referrals', description: 'module.referrals.desc', roles: ['partner'], installed: true },
   { id: 'statistics', path: '/statistics', label: 'nav.statistics', description: 'module.statistics.desc', roles: ['admin', 'analyst', 'investigator', 'caseworker', 'statistician', 'supervisor'], installed: true },
+  { id: 'directory', path: '/directory', label: 'nav.directory', description: 'module.directory.desc', roles: ['admin'], installed: true },
   { id: 'admin', path: '/admin', label: 'nav.admin', description: 'module.admin.desc', roles: ['admin'], installed: true },
 ];
 
