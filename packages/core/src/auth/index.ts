@@ -1,2 +1,3 @@
 export * from './access.js';
 export * from './roles.js';
+export * from './permissions.js';

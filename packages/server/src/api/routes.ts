@@ -19,6 +19,40 @@ import { listBanksEndpoint } from './banks/listBanks.js';
 import { updateBankEndpoint } from './banks/updateBank.js';
 import { updateBankEntryEndpoint } from './banks/updateBankEntry.js';
 import type { Endpoint } from './context.js';
+import { createCaseEndpoint } from './cases/createCase.js';
+import { createReferralEndpoint } from './cases/createReferral.js';
+import { eraseCaseEndpoint } from './cases/eraseCase.js';
+import { exportCasesEndpoint } from './cases/exportCases.js';
+import { importCasesEndpoint } from './cases/importCases.js';
+import { exportPersonDataEndpoint } from './cases/exportPersonData.js';
+import { getAccessLogEndpoint } from './cases/getAccessLog.js';
+import { getCaseEndpoint } from './cases/getCase.js';
+import { getConsentEndpoint } from './cases/getConsent.js';
+import { getVocabularyEndpoint } from './cases/getVocabulary.js';
+import { addCaseLinkEndpoint } from './cases/addCaseLink.js';
+import { listCaseLinksEndpoint } from './cases/listCaseLinks.js';
+import { casesLinkedToEndpoint } from './cases/listCasesLinkedTo.js';
+import { removeCaseLinkEndpoint } from './cases/removeCaseLink.js';
+import { listCasesEndpoint } from './cases/listCases.js';
+import { listReferralsEndpoint } from './cases/listReferrals.js';
+import { recordConsentEndpoint } from './cases/recordConsent.js';
+import { shareCaseEndpoint } from './cases/shareCase.js';
+import { addCaseTaskEndpoint } from './cases/addCaseTask.js';
+import { completeTaskEndpoint } from './cases/completeTask.js';
+import { listCaseTasksEndpoint } from './cases/listCaseTasks.js';
+import { listMyTasksEndpoint } from './cases/listMyTasks.js';
+import { updateCaseEndpoint } from './cases/updateCase.js';
+import { addOrganisationMemberEndpoint } from './organisations/addOrganisationMember.js';
+import { createOrganisationEndpoint } from './organisations/createOrganisation.js';
+import { listOrganisationsEndpoint } from './organisations/listOrganisations.js';
+import { addTeamMemberEndpoint } from './organisations/addTeamMember.js';
+import { createTeamEndpoint } from './organisations/createTeam.js';
+import { listTeamsEndpoint } from './organisations/listTeams.js';
+import { referralInboxEndpoint } from './referrals/referralInbox.js';
+import { transitionReferralEndpoint } from './referrals/transitionReferral.js';
+import { getPublicationCsvEndpoint } from './stats/getPublicationCsv.js';
+import { listPublicationsEndpoint } from './stats/listPublications.js';
+import { publishTableEndpoint } from './stats/publishTable.js';
 import { getHealth } from './health/getHealth.js';
 import { postHashEndpoint } from './media/postHash.js';
 import { postMatchEndpoint } from './media/postMatch.js';
@@ -65,4 +99,10 @@ export const endpoints: Endpoint[] = [
   listItemsEndpoint,
   getItemEndpoint,
   postAnalyzeEndpoint,
+  // cases (#8)
+  listCasesEndpoint, createCaseEndpoint, getCaseEndpoint, updateCaseEndpoint, eraseCaseEndpoint, exportPersonDataEndpoint, getAccessLogEndpoint, shareCaseEndpoint,
+  getConsentEndpoint, recordConsentEndpoint, listReferralsEndpoint, createReferralEndpoint, transitionReferralEndpoint, referralInboxEndpoint,
+  listCaseLinksEndpoint, addCaseLinkEndpoint, removeCaseLinkEndpoint, casesLinkedToEndpoint, listCaseTasksEndpoint, addCaseTaskEndpoint, completeTaskEndpoint, listMyTasksEndpoint,
+  listOrganisationsEndpoint, createOrganisationEndpoint, addOrganisationMemberEndpoint, listTeamsEndpoint, createTeamEndpoint, addTeamMemberEndpoint,
+  listPublicationsEndpoint, getPublicationCsvEndpoint, publishTableEndpoint, exportCasesEndpoint, importCasesEndpoint, getVocabularyEndpoint,
 ];

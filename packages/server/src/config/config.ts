@@ -50,6 +50,12 @@ const settings = {
   workerStaleSeconds: { env: 'CENTINELA_WORKER_STALE_SECONDS', schema: z.coerce.number().min(0.5).max(86_400).default(60) },
   scryptCost: { env: 'CENTINELA_SCRYPT_COST', schema: z.coerce.number().int().min(1024).max(1 << 20).default(1 << 15) },
   riskConfig: { env: 'CENTINELA_RISK_CONFIG', schema: riskConfigSetting },
+  /** How long a closed case is kept after its last change before the purge job deletes it. */
+  caseRetentionDays: { env: 'CENTINELA_CASE_RETENTION_DAYS', schema: z.coerce.number().int().min(1).max(36_500).default(3650) },
+  /** Smallest published count in k-anonymous statistics (CTDC used 11). */
+  statsK: { env: 'CENTINELA_STATS_K', schema: z.coerce.number().int().min(2).max(1000).default(11) },
+  /** Default ε for differentially private statistics tables. */
+  statsEpsilon: { env: 'CENTINELA_STATS_EPSILON', schema: z.coerce.number().positive().max(10).default(1) },
 } as const;
 
 type Settings = typeof settings;

@@ -1,7 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 
 /** Purposes for which separate keys are derived, so one leaked sub-key exposes only its own data. */
-export type KeyPurpose = 'blob-store' | 'field-encryption' | 'api-key-hmac' | 'session-csrf';
+export type KeyPurpose = 'blob-store' | 'field-encryption' | 'api-key-hmac' | 'session-csrf' | 'case-field';
 
 /** Derives independent 256-bit sub-keys from the master key with HKDF-SHA256. */
 export class Keyring {

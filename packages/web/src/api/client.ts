@@ -3,7 +3,7 @@
 
 import type { RefusedLine } from '../i18n/lineReasons';
 
-export const ROLES = ['admin', 'analyst', 'investigator', 'caseworker', 'statistician'] as const;
+export const ROLES = ['admin', 'analyst', 'investigator', 'caseworker', 'statistician', 'supervisor', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const API_KEY_SCOPES = ['items:write', 'reports:write', 'media:match'] as const;
@@ -75,7 +75,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -87,7 +87,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, cache: 'no-store' };
   if (options.body !== undefined) {

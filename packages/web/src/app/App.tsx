@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../i18n/errors';
 import { useRouter } from './router';
@@ -13,6 +13,11 @@ import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
 import { Items } from '../pages/Items';
 import { Account } from '../pages/Account';
+// Cases, referrals, statistics and the directory (#8) load on first visit, keeping the first page light.
+const Cases = lazy(() => import('../pages/Cases').then((m) => ({ default: m.Cases })));
+const Referrals = lazy(() => import('../pages/Referrals').then((m) => ({ default: m.Referrals })));
+const Statistics = lazy(() => import('../pages/Statistics').then((m) => ({ default: m.Statistics })));
+const Directory = lazy(() => import('../pages/Directory').then((m) => ({ default: m.Directory })));
 import { Forbidden, NotFound } from '../pages/Problem';
 
 function Page() {
@@ -29,6 +34,10 @@ function Page() {
   if (mod.id === 'admin') return <Admin />;
   if (mod.id === 'hashes') return <Hashes />;
   if (mod.id === 'items') return <Items />;
+  if (mod.id === 'cases') return <Suspense fallback={<Spinner />}><Cases /></Suspense>;
+  if (mod.id === 'statistics' && path === mod.path) return <Suspense fallback={<Spinner />}><Statistics /></Suspense>;
+  if (mod.id === 'referrals' && path === mod.path) return <Suspense fallback={<Spinner />}><Referrals /></Suspense>;
+  if (mod.id === 'directory' && path === mod.path) return <Suspense fallback={<Spinner />}><Directory /></Suspense>;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

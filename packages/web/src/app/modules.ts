@@ -17,8 +17,10 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'networks', path: '/networks', label: 'nav.networks', description: 'module.networks.desc', roles: ['admin', 'analyst', 'investigator'], installed: false },
   { id: 'hashes', path: '/hashes', label: 'nav.hashes', description: 'module.hashes.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },
   { id: 'crawler', path: '/crawler', label: 'nav.crawler', description: 'module.crawler.desc', roles: ['admin', 'analyst'], installed: false },
-  { id: 'cases', path: '/cases', label: 'nav.cases', description: 'module.cases.desc', roles: ['admin', 'caseworker'], installed: false },
-  { id: 'statistics', path: '/statistics', label: 'nav.statistics', description: 'module.statistics.desc', roles: ['admin', 'analyst', 'investigator', 'caseworker', 'statistician'], installed: false },
+  { id: 'cases', path: '/cases', label: 'nav.cases', description: 'module.cases.desc', roles: ['caseworker', 'supervisor'], installed: true },
+  { id: 'referrals', path: '/referrals', label: 'nav.referrals', description: 'module.referrals.desc', roles: ['partner'], installed: true },
+  { id: 'statistics', path: '/statistics', label: 'nav.statistics', description: 'module.statistics.desc', roles: ['admin', 'analyst', 'investigator', 'caseworker', 'statistician', 'supervisor'], installed: true },
+  { id: 'directory', path: '/directory', label: 'nav.directory', description: 'module.directory.desc', roles: ['admin'], installed: true },
   { id: 'admin', path: '/admin', label: 'nav.admin', description: 'module.admin.desc', roles: ['admin'], installed: true },
 ];
 

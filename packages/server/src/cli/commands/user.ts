@@ -1,4 +1,4 @@
-import { isRole, type Role } from '@centinela/core';
+import { isRole, ROLES, type Role } from '@centinela/core';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config/config.js';
@@ -11,7 +11,7 @@ import { CliFailure, printJson } from '../output.js';
 function parseRoleList(text: string): Role[] {
   const roles = text.split(',').map((r) => r.trim()).filter(Boolean);
   const bad = roles.find((r) => !isRole(r));
-  if (bad || roles.length === 0) throw new CliFailure(`--roles: "${bad ?? text}" is not a role (admin, analyst, investigator, caseworker, statistician)`, 2);
+  if (bad || roles.length === 0) throw new CliFailure(`--roles: "${bad ?? text}" is not a role (${ROLES.join(', ')})`, 2);
   return roles as Role[];
 }
 
