@@ -10,6 +10,8 @@ export interface TaskContext {
   jobId: string;
   workerId: string;
   attempt: number;
+  /** The queue running the task, so a task can queue follow-up work (e.g. analyze.item → networks.updateForItem). */
+  queue: JobQueue;
 }
 
 /**

@@ -12,9 +12,13 @@ import type { JobProbeTable } from './jobProbe.js';
 import type { QuarantinedMediaTable } from './quarantinedMedia.js';
 import type { SessionTable } from './session.js';
 import type { WorkerTable } from './worker.js';
+import type { ClusterBandTable, ClusterSketchTable } from './clusterSketch.js';
+import type { TemplateClusterTable } from './templateCluster.js';
+import type { NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkTable } from './network.js';
 
 export type { HashBankEntryTable, HashBankTable, HashBankVersionTable, QuarantinedMediaTable };
 export type { ItemEntityTable, ItemIndicatorTable, ItemTable };
+export type { ClusterBandTable, ClusterSketchTable, NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkTable, TemplateClusterTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -34,4 +38,11 @@ export interface Database {
   item: ItemTable;
   item_indicator: ItemIndicatorTable;
   item_entity: ItemEntityTable;
+  cluster_sketch: ClusterSketchTable;
+  cluster_band: ClusterBandTable;
+  template_cluster: TemplateClusterTable;
+  network: NetworkTable;
+  network_item: NetworkItemTable;
+  network_link: NetworkLinkTable;
+  network_hub: NetworkHubTable;
 }

@@ -1,0 +1,105 @@
+// Template clusters in the database: core's MinHash-LSH with its band buckets stored as rows, so a new item joins
+// its cluster with a few indexed look-ups and nothing already stored is recomputed.
+import { adSketch, COARSE_DEFAULTS, decodeSignature, encodeSignature, extractTemplate, sketchSimilarity, type TemplatePart } from '@centinela/core';
+import type { Db } from '../db/database.js';
+
+/** Bucket rows examined per insert: bounds the time of a million near-copies (LshIndex's maxBucketScan × bands / 8). */
+const MAX_CANDIDATES = 2000;
+/** Members the template is induced from (core's fine-stage sample). */
+export const TEMPLATE_SAMPLE = 40;
+/** Members whose ids are read to pick an evenly spaced sample. */
+const SAMPLE_WINDOW = 4000;
+
+/**
+ * The text an item is clustered on: its body (titles vary more than the template under them), or the title when
+ * there is no body. Slot spans of the cluster view index this string.
+ */
+export function clusterText(item: { title: string | null; text: string }): string {
+  return item.text.trim() !== '' ? item.text : (item.title ?? '');
+}
+
+const min = (ids: Iterable<string>): string => [...ids].reduce((a, b) => (b < a ? b : a));
+
+/** Puts an item into its template cluster (idempotent). Returns its cluster id and the ids of the clusters it merged. */
+export async function clusterItem(db: Db, item: { id: string; title: string | null; text: string }, now: string): Promise<{ clusterId: string; merged: string[] }> {
+  const existing = await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', item.id).executeTakeFirst();
+  if (existing) return { clusterId: existing.cluster_id, merged: [] };
+  const sketch = adSketch(clusterText(item));
+  if (sketch === null) {
+    await db.insertInto('cluster_sketch').values({ item_id: item.id, cluster_id: item.id, signature: null, whole: null }).execute();
+    return { clusterId: item.id, merged: [] };
+  }
+  const signature = encodeSignature(sketch.signature);
+  const whole = sketch.whole | 0;
+  const joined = new Set<string>();
+  const twin = await db.selectFrom('cluster_sketch').select('cluster_id').where('whole', '=', whole).where('signature', '=', signature).limit(1).executeTakeFirst();
+  if (twin) {
+    // An exact duplicate relates to everyone as its twin does: join it and add no buckets (a million copies cost one set).
+    joined.add(twin.cluster_id);
+  } else {
+    const bands = [...new Set(sketch.bands.map((b) => b | 0))];
+    const candidates = await db
+      .selectFrom('cluster_band')
+      .innerJoin('cluster_sketch', 'cluster_sketch.item_id', 'cluster_band.item_id')
+      .select(['cluster_sketch.item_id', 'cluster_sketch.cluster_id', 'cluster_sketch.signature'])
+      .where('cluster_band.band_key', 'in', bands)
+      .limit(MAX_CANDIDATES)
+      .execute();
+    const seen = new Set<string>();
+    for (const c of candidates) {
+      if (seen.has(c.item_id) || joined.has(c.cluster_id) || c.signature === null) continue;
+      seen.add(c.item_id);
+      if (sketchSimilarity(sketch.signature, decodeSignature(c.signature)) >= COARSE_DEFAULTS.threshold) joined.add(c.cluster_id);
+    }
+    await db.insertInto('cluster_band').values(bands.map((band_key) => ({ band_key, item_id: item.id }))).execute();
+  }
+  // The smallest id (UUIDv7: the oldest item) names the cluster, whatever order items are processed in.
+  const clusterId = min([item.id, ...joined]);
+  await db.insertInto('cluster_sketch').values({ item_id: item.id, cluster_id: clusterId, signature, whole }).execute();
+  const merged = [...joined].filter((id) => id !== clusterId);
+  if (merged.length > 0) {
+    await db.updateTable('cluster_sketch').set({ cluster_id: clusterId }).where('cluster_id', 'in', merged).execute();
+    await db.deleteFrom('template_cluster').where('id', 'in', merged).execute();
+  }
+  const size = await clusterSize(db, clusterId);
+  // Templates of big clusters are stable: refresh them now and then, not on every insert.
+  if (size < 100 || size % 50 === 0 || merged.length > 0) await refreshTemplate(db, clusterId, now);
+  return { clusterId, merged };
+}
+
+export async function clusterSize(db: Db, clusterId: string): Promise<number> {
+  const row = await db.selectFrom('cluster_sketch').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', clusterId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Evenly spaced members (by id, i.e. over the cluster's history), deterministic for a given membership. */
+export async function clusterSample(db: Db, clusterId: string, max = TEMPLATE_SAMPLE): Promise<string[]> {
+  const ids = (await db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', clusterId).orderBy('item_id').limit(SAMPLE_WINDOW).execute()).map((r) => r.item_id);
+  if (ids.length <= max) return ids;
+  return Array.from({ length: max }, (_, i) => ids[Math.floor((i * ids.length) / max)] as string);
+}
+
+/** Texts of items in the given order. */
+export async function itemTexts(db: Db, ids: readonly string[]): Promise<Array<{ id: string; title: string | null; text: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('item').select(['id', 'title', 'text']).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+}
+
+/** Recomputes and stores a cluster's template (fine stage over a sample); removes it when the cluster is a singleton. */
+export async function refreshTemplate(db: Db, clusterId: string, now: string): Promise<void> {
+  const size = await clusterSize(db, clusterId);
+  if (size < 2) {
+    await db.deleteFrom('template_cluster').where('id', '=', clusterId).execute();
+    return;
+  }
+  const members = await itemTexts(db, await clusterSample(db, clusterId));
+  const extracted = extractTemplate(members.map(clusterText), { maxSample: TEMPLATE_SAMPLE });
+  const row = { size, template: JSON.stringify(extracted.template satisfies TemplatePart[]), quality: JSON.stringify(extracted.quality), updated_at: now };
+  await db
+    .insertInto('template_cluster')
+    .values({ id: clusterId, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+}

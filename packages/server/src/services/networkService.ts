@@ -1,0 +1,421 @@
+// The link graph: items ↔ entities (phones, e-mails, wallets, handles, image hashes); its connected components,
+// hubs excluded, are networks. `updateNetworksForItem` joins one analysed item incrementally (its template cluster,
+// its links, the components around it, the risk signals of the items whose network changed); `rebuildNetworks`
+// recomputes everything from the items.
+import {
+  applyNetworkSignals,
+  DEFAULT_HUB_LIMITS,
+  DEFAULT_RISK_CONFIG,
+  extractNames,
+  hubReason,
+  lookupCity,
+  movementTimeline,
+  postingCadence,
+  type BreakdownEntry,
+  type Cadence,
+  type EntitySignals,
+  type HubReason,
+  type Stop,
+} from '@centinela/core';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { isoNow } from './clock.js';
+import { inTransaction, type ServiceDeps } from './deps.js';
+import { analysisText, currentAnalysisVersion, type StoredAnalysis } from './itemAnalysis.js';
+import { clusterItem, clusterSize } from './networkClusters.js';
+
+export const NETWORK_UPDATE_TASK = 'networks.updateForItem';
+export const NETWORK_REBUILD_TASK = 'networks.rebuild';
+
+/** Entity types that link items (URLs do not: everyone links the same sites). */
+export const LINK_ENTITY_TYPES = ['phone', 'email', 'wallet', 'handle'] as const;
+/** Items one incremental update walks at most; a bigger component is finished by the next rebuild. */
+export const MAX_COMPONENT_ITEMS = 20_000;
+/** Items whose risk signals one update re-applies at most. */
+const MAX_RESCORE = 1000;
+const CHUNK = 500;
+
+/** Queues the network update of an analysed item: once per item and analysis version. */
+export async function queueNetworkUpdate(queue: JobQueue, deps: Pick<ServiceDeps, 'config'>, itemId: string): Promise<void> {
+  await queue.enqueue(NETWORK_UPDATE_TASK, { itemId }, { jobKey: `${NETWORK_UPDATE_TASK}:${itemId}:${currentAnalysisVersion(deps)}` });
+}
+
+export interface NetworkSummary {
+  sites: Array<{ site: string; items: number }>;
+  names: string[];
+  cities: Array<{ cityId: string; items: number }>;
+  entities: Array<{ type: string; value: string; items: number }>;
+  clusters: Array<{ id: string; items: number }>;
+  cadence: Cadence;
+  timeline: Stop[];
+  /** True when the component was larger than one update walks (MAX_COMPONENT_ITEMS). */
+  truncated: boolean;
+}
+
+export type NetworkUpdateOutcome = 'updated' | 'not-analysed' | 'missing';
+
+/** Image hashes among an item's media refs (`sha256:<hex>` or a bare 64-hex blob hash): exact image links. */
+export function imageKeys(mediaRefs: string): string[] {
+  let refs: unknown;
+  try {
+    refs = JSON.parse(mediaRefs);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(refs)) return [];
+  const out = new Set<string>();
+  for (const r of refs) {
+    const m = typeof r === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/i.exec(r.trim()) : null;
+    if (m) out.add(`sha256:${(m[1] as string).toLowerCase()}`);
+  }
+  return [...out];
+}
+
+const keyOf = (type: string, value: string) => `${type}\u0000${value}`;
+const splitKey = (key: string) => key.split('\u0000') as [string, string];
+
+/** Serialises network updates: a PostgreSQL advisory lock (SQLite transactions are serial already). */
+async function lockGraph(deps: ServiceDeps): Promise<void> {
+  if (deps.config.databaseUrl) await sql`select pg_advisory_xact_lock(515005)`.execute(deps.db);
+}
+
+/**
+ * Joins one analysed item to its template cluster and network, and refreshes the risk signals of the items whose
+ * network changed. Idempotent; one transaction.
+ */
+export async function updateNetworksForItem(deps: ServiceDeps, itemId: string): Promise<NetworkUpdateOutcome> {
+  return inTransaction(deps, async (tx) => {
+    await lockGraph(tx);
+    const item = await tx.db
+      .selectFrom('item')
+      .select(['id', 'title', 'text', 'site', 'location_text', 'region', 'posted_at', 'captured_at', 'media_refs', 'analysed_at'])
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    if (!item) return 'missing';
+    if (item.analysed_at === null) return 'not-analysed';
+    const now = isoNow(tx.clock);
+    await clusterItem(tx.db, item, now);
+    const newHubs = await linkItem(tx, item, now);
+    const hubs = await loadHubs(tx.db);
+    const seeds = [itemId, ...(await itemsOfEntities(tx.db, newHubs))];
+    const changed = await recomputeComponents(tx, seeds, hubs, now);
+    await refreshSignals(tx, [itemId, ...changed], hubs);
+    return 'updated';
+  });
+}
+
+/** Writes an item's links and network facts; returns the entities that just became hubs. */
+async function linkItem(deps: ServiceDeps, item: ItemRow, now: string): Promise<string[]> {
+  const { db } = deps;
+  const entities = await db.selectFrom('item_entity').select(['type', 'normalized']).where('item_id', '=', item.id).where('type', 'in', [...LINK_ENTITY_TYPES]).execute();
+  const keys = new Set(entities.map((e) => keyOf(e.type, e.normalized)));
+  for (const k of imageKeys(item.media_refs)) keys.add(keyOf('image', k));
+  await db.deleteFrom('network_link').where('item_id', '=', item.id).execute();
+  const rows = [...keys].map((k) => {
+    const [type, value] = splitKey(k);
+    return { type, value, item_id: item.id };
+  });
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('network_link').values(rows.slice(i, i + CHUNK)).execute();
+
+  const facts = itemFacts(item);
+  await db
+    .insertInto('network_item')
+    .values({ item_id: item.id, network_id: item.id, ...facts, signals: '{}' })
+    .onConflict((oc) => oc.column('item_id').doUpdateSet(facts))
+    .execute();
+
+  const newHubs: string[] = [];
+  for (const row of rows) {
+    const known = await db.selectFrom('network_hub').select('reason').where('type', '=', row.type).where('value', '=', row.value).executeTakeFirst();
+    if (known) continue;
+    const counts = await db
+      .selectFrom('network_link')
+      .innerJoin('item', 'item.id', 'network_link.item_id')
+      .select((eb) => [eb.fn.countAll<number>().as('items'), eb.fn.count<number>('item.site').distinct().as('sites')])
+      .where('network_link.type', '=', row.type)
+      .where('network_link.value', '=', row.value)
+      .executeTakeFirstOrThrow();
+    const c = { items: Number(counts.items), sites: Number(counts.sites) };
+    const reason = hubReason(row.type, row.value, c, DEFAULT_HUB_LIMITS);
+    if (reason === null) continue;
+    await db.insertInto('network_hub').values({ type: row.type, value: row.value, reason, item_count: c.items, site_count: c.sites, detected_at: now }).execute();
+    newHubs.push(keyOf(row.type, row.value));
+  }
+  return newHubs;
+}
+
+interface ItemRow {
+  id: string;
+  title: string | null;
+  text: string;
+  site: string | null;
+  location_text: string | null;
+  region: string | null;
+  posted_at: string | null;
+  captured_at: string;
+  media_refs: string;
+}
+
+function itemFacts(item: ItemRow): { city_id: string | null; names: string; seen_at: string; site: string | null } {
+  const city = lookupCity(item.location_text, { country: item.region });
+  return { city_id: city?.id ?? null, names: JSON.stringify(extractNames(analysisText(item).text)), seen_at: item.posted_at ?? item.captured_at, site: item.site };
+}
+
+async function loadHubs(db: Db): Promise<Set<string>> {
+  return new Set((await db.selectFrom('network_hub').select(['type', 'value']).execute()).map((h) => keyOf(h.type, h.value)));
+}
+
+async function itemsOfEntities(db: Db, keys: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const k of keys) {
+    const [type, value] = splitKey(k);
+    out.push(...(await db.selectFrom('network_link').select('item_id').where('type', '=', type).where('value', '=', value).limit(MAX_COMPONENT_ITEMS).execute()).map((r) => r.item_id));
+  }
+  return out;
+}
+
+/**
+ * Recomputes the components containing `seeds` (walking links, hubs excluded) and every component that shared a
+ * network id with them before (a new hub can split a network). Network id = smallest member item id. Returns the
+ * items whose network changed.
+ */
+async function recomputeComponents(deps: ServiceDeps, seeds: readonly string[], hubs: Set<string>, now: string): Promise<string[]> {
+  const { db } = deps;
+  const done = new Set<string>();
+  const pending = [...seeds];
+  const changed: string[] = [];
+  const touchedNetworks = new Set<string>();
+  const written = new Set<string>();
+  while (pending.length > 0) {
+    const seed = pending.pop() as string;
+    if (done.has(seed)) continue;
+    const { items, truncated } = await walkComponent(db, seed, hubs);
+    for (const id of items) done.add(id);
+    const networkId = [...items].reduce((a, b) => (b < a ? b : a));
+    const ids = [...items];
+    const before = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const r of await db.selectFrom('network_item').select(['item_id', 'network_id']).where('item_id', 'in', ids.slice(i, i + CHUNK)).execute()) before.set(r.item_id, r.network_id);
+    }
+    const moved = ids.filter((id) => before.has(id) && before.get(id) !== networkId);
+    for (let i = 0; i < moved.length; i += CHUNK) await db.updateTable('network_item').set({ network_id: networkId }).where('item_id', 'in', moved.slice(i, i + CHUNK)).execute();
+    changed.push(...moved);
+    for (const old of new Set(before.values())) {
+      if (old === networkId) continue;
+      touchedNetworks.add(old);
+      // Members of the old network that this component did not reach form components of their own now.
+      const rest = await db.selectFrom('network_item').select('item_id').where('network_id', '=', old).limit(MAX_COMPONENT_ITEMS).execute();
+      for (const r of rest) if (!done.has(r.item_id)) pending.push(r.item_id);
+    }
+    await writeNetwork(db, networkId, truncated, now);
+    written.add(networkId);
+  }
+  for (const old of touchedNetworks) {
+    if (written.has(old)) continue;
+    const left = await db.selectFrom('network_item').select('item_id').where('network_id', '=', old).limit(1).executeTakeFirst();
+    if (!left) await db.deleteFrom('network').where('id', '=', old).execute();
+    else await writeNetwork(db, old, false, now);
+  }
+  return changed;
+}
+
+/** Breadth-first walk over non-hub links from one item. */
+async function walkComponent(db: Db, seed: string, hubs: Set<string>): Promise<{ items: Set<string>; truncated: boolean }> {
+  const items = new Set<string>([seed]);
+  const seenKeys = new Set<string>();
+  let frontier = [seed];
+  let truncated = false;
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    const keys: Array<[string, string]> = [];
+    for (let i = 0; i < frontier.length; i += CHUNK) {
+      const links = await db.selectFrom('network_link').select(['type', 'value']).where('item_id', 'in', frontier.slice(i, i + CHUNK)).execute();
+      for (const l of links) {
+        const k = keyOf(l.type, l.value);
+        if (hubs.has(k) || seenKeys.has(k)) continue;
+        seenKeys.add(k);
+        keys.push([l.type, l.value]);
+      }
+    }
+    const byType = new Map<string, string[]>();
+    for (const [t, v] of keys) byType.set(t, [...(byType.get(t) ?? []), v]);
+    for (const [type, values] of byType) {
+      for (let i = 0; i < values.length; i += CHUNK) {
+        const rows = await db.selectFrom('network_link').select('item_id').where('type', '=', type).where('value', 'in', values.slice(i, i + CHUNK)).execute();
+        for (const r of rows) {
+          if (items.has(r.item_id)) continue;
+          if (items.size >= MAX_COMPONENT_ITEMS) {
+            truncated = true;
+            continue;
+          }
+          items.add(r.item_id);
+          next.push(r.item_id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return { items, truncated };
+}
+
+/** Recomputes a network's row from its members. */
+async function writeNetwork(db: Db, networkId: string, truncated: boolean, now: string): Promise<void> {
+  const members = await db.selectFrom('network_item').select(['item_id', 'city_id', 'names', 'seen_at', 'site']).where('network_id', '=', networkId).execute();
+  if (members.length === 0) {
+    await db.deleteFrom('network').where('id', '=', networkId).execute();
+    return;
+  }
+  const ids = members.map((m) => m.item_id);
+  const hubs = await loadHubs(db);
+  const entityCounts = new Map<string, number>();
+  const clusterCounts = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    for (const l of await db.selectFrom('network_link').select(['type', 'value']).where('item_id', 'in', chunk).execute()) {
+      const k = keyOf(l.type, l.value);
+      if (!hubs.has(k)) entityCounts.set(k, (entityCounts.get(k) ?? 0) + 1);
+    }
+    for (const c of await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', 'in', chunk).execute()) clusterCounts.set(c.cluster_id, (clusterCounts.get(c.cluster_id) ?? 0) + 1);
+  }
+  const count = <T extends string>(xs: Array<T | null>) => {
+    const m = new Map<T, number>();
+    for (const x of xs) if (x !== null) m.set(x, (m.get(x) ?? 0) + 1);
+    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  const names = new Set<string>();
+  for (const m of members) for (const n of JSON.parse(m.names) as string[]) names.add(n);
+  const cadence = postingCadence(members.map((m) => m.seen_at));
+  const summary: NetworkSummary = {
+    sites: count(members.map((m) => m.site)).map(([site, items]) => ({ site, items })),
+    names: [...names].sort(),
+    cities: count(members.map((m) => m.city_id)).map(([cityId, items]) => ({ cityId, items })),
+    entities: [...entityCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 500)
+      .map(([k, items]) => {
+        const [type, value] = splitKey(k);
+        return { type, value, items };
+      }),
+    clusters: [...clusterCounts].filter(([, n]) => n >= 2).map(([id, items]) => ({ id, items })),
+    cadence,
+    timeline: movementTimeline(members.map((m) => ({ itemId: m.item_id, at: m.seen_at, cityId: m.city_id }))),
+    truncated,
+  };
+  const row = {
+    item_count: members.length,
+    entity_count: entityCounts.size,
+    site_count: summary.sites.length,
+    city_count: summary.cities.length,
+    name_count: summary.names.length,
+    first_seen: cadence.firstSeen,
+    last_seen: cadence.lastSeen,
+    summary: JSON.stringify(summary),
+    updated_at: now,
+  };
+  await db
+    .insertInto('network')
+    .values({ id: networkId, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+}
+
+/**
+ * The link-graph signals of one item: the most-shared of its phones (ads, cities and names of the ads carrying it)
+ * and the size of its template cluster.
+ */
+export async function itemSignals(db: Db, itemId: string, hubs: Set<string>): Promise<EntitySignals> {
+  const phones = (await db.selectFrom('network_link').select('value').where('item_id', '=', itemId).where('type', '=', 'phone').execute())
+    .map((p) => p.value)
+    .filter((v) => !hubs.has(keyOf('phone', v)));
+  const signals: EntitySignals = {};
+  for (const phone of phones) {
+    const rows = await db
+      .selectFrom('network_link')
+      .innerJoin('network_item', 'network_item.item_id', 'network_link.item_id')
+      .select(['network_item.item_id', 'network_item.city_id', 'network_item.names'])
+      .where('network_link.type', '=', 'phone')
+      .where('network_link.value', '=', phone)
+      .limit(MAX_COMPONENT_ITEMS)
+      .execute();
+    const cities = new Set(rows.map((r) => r.city_id).filter((c) => c !== null));
+    const names = new Set(rows.flatMap((r) => JSON.parse(r.names) as string[]));
+    signals.adsSharingPhone = Math.max(signals.adsSharingPhone ?? 0, rows.length);
+    signals.citiesSharingPhone = Math.max(signals.citiesSharingPhone ?? 0, cities.size);
+    signals.namesSharingPhone = Math.max(signals.namesSharingPhone ?? 0, names.size);
+  }
+  const cluster = await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', itemId).executeTakeFirst();
+  if (cluster) signals.templatedClusterSize = await clusterSize(db, cluster.cluster_id);
+  return signals;
+}
+
+/**
+ * Re-applies the network terms of the risk score (core `applyNetworkSignals`) to the given items and the other
+ * members of their phones' groups and template clusters, up to MAX_RESCORE items.
+ */
+async function refreshSignals(deps: ServiceDeps, itemIds: readonly string[], hubs: Set<string>): Promise<void> {
+  const { db } = deps;
+  const affected = new Set(itemIds);
+  const first = itemIds[0];
+  if (first !== undefined) {
+    // Everyone sharing a phone or a template with the new item sees their counts change.
+    const viaPhone = await db
+      .selectFrom('network_link as mine')
+      .innerJoin('network_link as other', (j) => j.onRef('other.type', '=', 'mine.type').onRef('other.value', '=', 'mine.value'))
+      .select('other.item_id')
+      .where('mine.item_id', '=', first)
+      .where('mine.type', '=', 'phone')
+      .limit(MAX_RESCORE)
+      .execute();
+    for (const r of viaPhone) affected.add(r.item_id);
+    const cluster = await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', first).executeTakeFirst();
+    if (cluster) {
+      for (const r of await db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', cluster.cluster_id).limit(MAX_RESCORE).execute()) affected.add(r.item_id);
+    }
+  }
+  const config = deps.config.riskConfig ?? DEFAULT_RISK_CONFIG;
+  for (const id of [...affected].slice(0, MAX_RESCORE)) {
+    const item = await db.selectFrom('item').select(['risk_breakdown']).where('id', '=', id).executeTakeFirst();
+    if (!item?.risk_breakdown) continue;
+    const signals = await itemSignals(db, id, hubs);
+    const stored = JSON.parse(item.risk_breakdown) as StoredAnalysis;
+    const applied = applyNetworkSignals(stored.breakdown as BreakdownEntry[], signals, config);
+    const next: StoredAnalysis = { ...stored, breakdown: applied.breakdown };
+    await db.updateTable('item').set({ risk_score: applied.score, risk_breakdown: JSON.stringify(next) }).where('id', '=', id).execute();
+    await db.updateTable('network_item').set({ signals: JSON.stringify(signals) }).where('item_id', '=', id).execute();
+  }
+}
+
+export interface RebuildResult {
+  items: number;
+  clusters: number;
+  networks: number;
+  hubs: number;
+}
+
+/**
+ * The full rebuild (nightly, or after changing the hub limits): clears clusters and networks and joins every
+ * analysed item again in id order (oldest first). Pages through the items, so memory stays flat.
+ */
+export async function rebuildNetworks(deps: ServiceDeps, pageSize = CHUNK): Promise<RebuildResult> {
+  await inTransaction(deps, async (tx) => {
+    await lockGraph(tx);
+    for (const t of ['network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch'] as const) await tx.db.deleteFrom(t).execute();
+  });
+  let after = '';
+  let items = 0;
+  for (;;) {
+    const page = await deps.db.selectFrom('item').select('id').where('id', '>', after).where('analysed_at', 'is not', null).orderBy('id').limit(pageSize).execute();
+    if (page.length === 0) break;
+    for (const { id } of page) {
+      await updateNetworksForItem(deps, id);
+      items++;
+    }
+    after = page[page.length - 1]!.id;
+  }
+  const n = async (table: 'template_cluster' | 'network_hub') => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const networks = Number((await deps.db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('n')).where('item_count', '>=', 2).executeTakeFirstOrThrow()).n);
+  return { items, clusters: await n('template_cluster'), networks, hubs: await n('network_hub') };
+}
+
+export type { HubReason };
