@@ -15,10 +15,11 @@ import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { registerWorkerCommand } from './commands/worker.js';
+import { registerClusterCommands } from './commands/cluster.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
-const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerRiskCommands, registerImportCommand];
+const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerRiskCommands, registerImportCommand, registerClusterCommands];
 
 export function buildProgram(): Command {
   const program = new Command('centinela')
