@@ -1,5 +1,6 @@
 // Spanish catalogue. It is the reference: `en.ts` must provide exactly the same keys (checked by the compiler).
 // Placeholders are written {name} and filled by `t()`.
+import { networksEs } from './networks.es';
 export const es = {
   'app.name': 'Centinela',
   'app.tagline': 'Detectar, denunciar, retirar y responder a la trata y la explotación en línea.',
@@ -692,6 +693,7 @@ export const es = {
   'error.request.empty_json_body': 'Los datos enviados están vacíos.',
   'error.request.invalid': 'La petición no es válida.',
   'error.request.bad_url': 'La dirección de la petición no es válida.',
+  ...networksEs,
 } satisfies Record<string, string>;
 
 export type Messages = { [K in keyof typeof es]: string };
