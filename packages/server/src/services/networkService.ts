@@ -14,6 +14,7 @@ import {
   type BreakdownEntry,
   type Cadence,
   type EntitySignals,
+  type HubLimits,
   type HubReason,
   type Stop,
 } from '@centinela/core';
@@ -84,7 +85,12 @@ async function lockGraph(deps: ServiceDeps): Promise<void> {
  * Joins one analysed item to its template cluster and network, and refreshes the risk signals of the items whose
  * network changed. Idempotent; one transaction.
  */
-export async function updateNetworksForItem(deps: ServiceDeps, itemId: string): Promise<NetworkUpdateOutcome> {
+export interface NetworkOptions {
+  /** When an entity counts as a hub (default core DEFAULT_HUB_LIMITS). */
+  hubLimits?: HubLimits;
+}
+
+export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, options: NetworkOptions = {}): Promise<NetworkUpdateOutcome> {
   return inTransaction(deps, async (tx) => {
     await lockGraph(tx);
     const item = await tx.db
@@ -96,7 +102,7 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string): 
     if (item.analysed_at === null) return 'not-analysed';
     const now = isoNow(tx.clock);
     await clusterItem(tx.db, item, now);
-    const newHubs = await linkItem(tx, item, now);
+    const newHubs = await linkItem(tx, item, now, options.hubLimits ?? DEFAULT_HUB_LIMITS);
     const hubs = await loadHubs(tx.db);
     const seeds = [itemId, ...(await itemsOfEntities(tx.db, newHubs))];
     const changed = await recomputeComponents(tx, seeds, hubs, now);
@@ -106,7 +112,7 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string): 
 }
 
 /** Writes an item's links and network facts; returns the entities that just became hubs. */
-async function linkItem(deps: ServiceDeps, item: ItemRow, now: string): Promise<string[]> {
+async function linkItem(deps: ServiceDeps, item: ItemRow, now: string, limits: HubLimits): Promise<string[]> {
   const { db } = deps;
   const entities = await db.selectFrom('item_entity').select(['type', 'normalized']).where('item_id', '=', item.id).where('type', 'in', [...LINK_ENTITY_TYPES]).execute();
   const keys = new Set(entities.map((e) => keyOf(e.type, e.normalized)));
@@ -137,7 +143,7 @@ async function linkItem(deps: ServiceDeps, item: ItemRow, now: string): Promise<
       .where('network_link.value', '=', row.value)
       .executeTakeFirstOrThrow();
     const c = { items: Number(counts.items), sites: Number(counts.sites) };
-    const reason = hubReason(row.type, row.value, c, DEFAULT_HUB_LIMITS);
+    const reason = hubReason(row.type, row.value, c, limits);
     if (reason === null) continue;
     await db.insertInto('network_hub').values({ type: row.type, value: row.value, reason, item_count: c.items, site_count: c.sites, detected_at: now }).execute();
     newHubs.push(keyOf(row.type, row.value));
@@ -397,7 +403,7 @@ export interface RebuildResult {
  * The full rebuild (nightly, or after changing the hub limits): clears clusters and networks and joins every
  * analysed item again in id order (oldest first). Pages through the items, so memory stays flat.
  */
-export async function rebuildNetworks(deps: ServiceDeps, pageSize = CHUNK): Promise<RebuildResult> {
+export async function rebuildNetworks(deps: ServiceDeps, options: NetworkOptions = {}, pageSize = CHUNK): Promise<RebuildResult> {
   await inTransaction(deps, async (tx) => {
     await lockGraph(tx);
     for (const t of ['network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch'] as const) await tx.db.deleteFrom(t).execute();
@@ -408,7 +414,7 @@ export async function rebuildNetworks(deps: ServiceDeps, pageSize = CHUNK): Prom
     const page = await deps.db.selectFrom('item').select('id').where('id', '>', after).where('analysed_at', 'is not', null).orderBy('id').limit(pageSize).execute();
     if (page.length === 0) break;
     for (const { id } of page) {
-      await updateNetworksForItem(deps, id);
+      await updateNetworksForItem(deps, id, options);
       items++;
     }
     after = page[page.length - 1]!.id;
