@@ -18,7 +18,7 @@ const DESCRIBE: Record<string, (s: EntitySignals) => string> = {
   'entity.phone-shared-ads': (s) => `The phone appears in ${s.adsSharingPhone ?? 0} ads`,
   'entity.phone-shared-cities': (s) => `The phone appears in ads from ${s.citiesSharingPhone ?? 0} cities`,
   'entity.phone-shared-names': (s) => `The phone is used with ${s.namesSharingPhone ?? 0} different names`,
-  'entity.templated-text': (s) => `The text follows a template shared by ${s.templatedClusterSize ?? 0} ads`,
+  'entity.templated-text': (s) => `The text follows a template shared by at least ${s.templatedClusterSize ?? 0} ads`,
 };
 
 /**

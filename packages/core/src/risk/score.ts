@@ -220,7 +220,7 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
     ['entity.phone-shared-ads', 'entity', () => `The phone appears in ${s.adsSharingPhone ?? 0} ads`],
     ['entity.phone-shared-cities', 'entity', () => `The phone appears in ads from ${s.citiesSharingPhone ?? 0} cities`],
     ['entity.phone-shared-names', 'entity', () => `The phone is used with ${s.namesSharingPhone ?? 0} different names`],
-    ['entity.templated-text', 'entity', () => `The text follows a template shared by ${s.templatedClusterSize ?? 0} ads`],
+    ['entity.templated-text', 'entity', () => `The text follows a template shared by at least ${s.templatedClusterSize ?? 0} ads`],
     [
       'media.bank-match',
       'media',

@@ -62,8 +62,10 @@ export async function clusterItem(db: Db, item: { id: string; title: string | nu
     await db.deleteFrom('template_cluster').where('id', 'in', merged).execute();
   }
   const size = await clusterSize(db, clusterId);
-  // Templates of big clusters are stable: refresh them now and then, not on every insert.
-  if (size < 100 || size % 50 === 0 || merged.length > 0) await refreshTemplate(db, clusterId, now);
+  // A template is stable once a cluster has a few members: re-induce it when the size doubles (or clusters merge),
+  // and only count the new member otherwise. The cluster view aligns its sample afresh anyway.
+  if (size <= 4 || (size & (size - 1)) === 0 || merged.length > 0) await refreshTemplate(db, clusterId, now);
+  else await db.updateTable('template_cluster').set({ size, updated_at: now }).where('id', '=', clusterId).execute();
   return { clusterId, merged };
 }
 

@@ -104,9 +104,9 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, o
     await clusterItem(tx.db, item, now);
     const newHubs = await linkItem(tx, item, now, options.hubLimits ?? DEFAULT_HUB_LIMITS);
     const hubs = await loadHubs(tx.db);
-    const seeds = [itemId, ...(await itemsOfEntities(tx.db, newHubs))];
-    const changed = await recomputeComponents(tx, seeds, hubs, now);
-    await refreshSignals(tx, [itemId, ...changed], hubs);
+    const unlinked = await itemsOfEntities(tx.db, newHubs);
+    await recomputeComponents(tx, [itemId, ...unlinked], hubs, now);
+    await refreshSignals(tx, itemId, unlinked, hubs);
     return 'updated';
   });
 }
@@ -327,55 +327,97 @@ async function writeNetwork(db: Db, networkId: string, truncated: boolean, now: 
 }
 
 /**
- * The link-graph signals of one item: the most-shared of its phones (ads, cities and names of the ads carrying it)
- * and the size of its template cluster.
+ * A template cluster's size is kept to powers of two (2, 4, 8…: "at least n"), so a new ad re-scores the other
+ * ads of a big template only when the size crosses the next power, not every time. (Phone groups stay exact: the
+ * hub limit keeps them small.)
  */
-export async function itemSignals(db: Db, itemId: string, hubs: Set<string>): Promise<EntitySignals> {
+export function countBucket(n: number): number {
+  return n <= 1 ? n : 2 ** Math.floor(Math.log2(n));
+}
+
+interface PhoneStats {
+  adsSharingPhone: number;
+  citiesSharingPhone: number;
+  namesSharingPhone: number;
+}
+
+async function phoneStats(db: Db, phone: string, cache: Map<string, PhoneStats>): Promise<PhoneStats> {
+  const known = cache.get(phone);
+  if (known) return known;
+  const rows = await db
+    .selectFrom('network_link')
+    .innerJoin('network_item', 'network_item.item_id', 'network_link.item_id')
+    .select(['network_item.city_id', 'network_item.names'])
+    .where('network_link.type', '=', 'phone')
+    .where('network_link.value', '=', phone)
+    .limit(MAX_COMPONENT_ITEMS)
+    .execute();
+  const cities = new Set(rows.map((r) => r.city_id).filter((c) => c !== null));
+  const names = new Set(rows.flatMap((r) => JSON.parse(r.names) as string[]));
+  const stats = { adsSharingPhone: rows.length, citiesSharingPhone: cities.size, namesSharingPhone: names.size };
+  cache.set(phone, stats);
+  return stats;
+}
+
+/**
+ * The link-graph signals of one item: the most-shared of its non-hub phones (ads, cities
+ * and names of the ads carrying it) and the size of its template cluster (a power of two).
+ */
+export async function itemSignals(db: Db, itemId: string, hubs: Set<string>, cache = new Map<string, PhoneStats>(), sizes = new Map<string, number>()): Promise<EntitySignals> {
   const phones = (await db.selectFrom('network_link').select('value').where('item_id', '=', itemId).where('type', '=', 'phone').execute())
     .map((p) => p.value)
     .filter((v) => !hubs.has(keyOf('phone', v)));
   const signals: EntitySignals = {};
   for (const phone of phones) {
-    const rows = await db
-      .selectFrom('network_link')
-      .innerJoin('network_item', 'network_item.item_id', 'network_link.item_id')
-      .select(['network_item.item_id', 'network_item.city_id', 'network_item.names'])
-      .where('network_link.type', '=', 'phone')
-      .where('network_link.value', '=', phone)
-      .limit(MAX_COMPONENT_ITEMS)
-      .execute();
-    const cities = new Set(rows.map((r) => r.city_id).filter((c) => c !== null));
-    const names = new Set(rows.flatMap((r) => JSON.parse(r.names) as string[]));
-    signals.adsSharingPhone = Math.max(signals.adsSharingPhone ?? 0, rows.length);
-    signals.citiesSharingPhone = Math.max(signals.citiesSharingPhone ?? 0, cities.size);
-    signals.namesSharingPhone = Math.max(signals.namesSharingPhone ?? 0, names.size);
+    const st = await phoneStats(db, phone, cache);
+    signals.adsSharingPhone = Math.max(signals.adsSharingPhone ?? 0, st.adsSharingPhone);
+    signals.citiesSharingPhone = Math.max(signals.citiesSharingPhone ?? 0, st.citiesSharingPhone);
+    signals.namesSharingPhone = Math.max(signals.namesSharingPhone ?? 0, st.namesSharingPhone);
   }
   const cluster = await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', itemId).executeTakeFirst();
-  if (cluster) signals.templatedClusterSize = await clusterSize(db, cluster.cluster_id);
+  if (cluster) {
+    let size = sizes.get(cluster.cluster_id);
+    if (size === undefined) sizes.set(cluster.cluster_id, (size = countBucket(await clusterSize(db, cluster.cluster_id))));
+    signals.templatedClusterSize = size;
+  }
   return signals;
 }
 
+const sameSignals = (a: EntitySignals, b: EntitySignals): boolean =>
+  (a.adsSharingPhone ?? 0) === (b.adsSharingPhone ?? 0) &&
+  (a.citiesSharingPhone ?? 0) === (b.citiesSharingPhone ?? 0) &&
+  (a.namesSharingPhone ?? 0) === (b.namesSharingPhone ?? 0) &&
+  (a.templatedClusterSize ?? 0) === (b.templatedClusterSize ?? 0);
+
 /**
- * Re-applies the network terms of the risk score (core `applyNetworkSignals`) to the given items and the other
- * members of their phones' groups and template clusters, up to MAX_RESCORE items.
+ * Re-applies the network terms of the risk score (core `applyNetworkSignals`): always to the new item; to the
+ * other ads of its phones and of its template only when their group's figures changed (checked on one member
+ * of each group), up to MAX_RESCORE items. A new hub re-scores the ads it no longer links (`extra`).
  */
-async function refreshSignals(deps: ServiceDeps, itemIds: readonly string[], hubs: Set<string>): Promise<void> {
+async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly string[], hubs: Set<string>): Promise<void> {
   const { db } = deps;
-  const affected = new Set(itemIds);
-  const first = itemIds[0];
-  if (first !== undefined) {
-    // Everyone sharing a phone or a template with the new item sees their counts change.
-    const viaPhone = await db
-      .selectFrom('network_link as mine')
-      .innerJoin('network_link as other', (j) => j.onRef('other.type', '=', 'mine.type').onRef('other.value', '=', 'mine.value'))
-      .select('other.item_id')
-      .where('mine.item_id', '=', first)
-      .where('mine.type', '=', 'phone')
-      .limit(MAX_RESCORE)
-      .execute();
-    for (const r of viaPhone) affected.add(r.item_id);
-    const cluster = await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', first).executeTakeFirst();
-    if (cluster) {
+  const cache = new Map<string, PhoneStats>();
+  const sizes = new Map<string, number>();
+  const affected = new Set<string>([itemId, ...extra.slice(0, MAX_RESCORE)]);
+  const storedSignals = async (id: string): Promise<EntitySignals | null> => {
+    const row = await db.selectFrom('network_item').select('signals').where('item_id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.signals) as EntitySignals) : null;
+  };
+  const phones = (await db.selectFrom('network_link').select('value').where('item_id', '=', itemId).where('type', '=', 'phone').execute()).map((p) => p.value).filter((v) => !hubs.has(keyOf('phone', v)));
+  for (const phone of phones) {
+    const st = await phoneStats(db, phone, cache);
+    const other = await db.selectFrom('network_link').select('item_id').where('type', '=', 'phone').where('value', '=', phone).where('item_id', '!=', itemId).limit(1).executeTakeFirst();
+    const seen = other ? await storedSignals(other.item_id) : null;
+    if (!other || (seen && (seen.adsSharingPhone ?? 0) >= st.adsSharingPhone && (seen.citiesSharingPhone ?? 0) >= st.citiesSharingPhone && (seen.namesSharingPhone ?? 0) >= st.namesSharingPhone)) continue;
+    for (const r of await db.selectFrom('network_link').select('item_id').where('type', '=', 'phone').where('value', '=', phone).limit(MAX_RESCORE).execute()) affected.add(r.item_id);
+  }
+  const cluster = await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', itemId).executeTakeFirst();
+  if (cluster) {
+    const size = countBucket(await clusterSize(db, cluster.cluster_id));
+    sizes.set(cluster.cluster_id, size);
+    const other = await db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', cluster.cluster_id).where('item_id', '!=', itemId).limit(1).executeTakeFirst();
+    const seen = other ? await storedSignals(other.item_id) : null;
+    if (other && (seen?.templatedClusterSize ?? 0) !== size) {
       for (const r of await db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', cluster.cluster_id).limit(MAX_RESCORE).execute()) affected.add(r.item_id);
     }
   }
@@ -383,7 +425,11 @@ async function refreshSignals(deps: ServiceDeps, itemIds: readonly string[], hub
   for (const id of [...affected].slice(0, MAX_RESCORE)) {
     const item = await db.selectFrom('item').select(['risk_breakdown']).where('id', '=', id).executeTakeFirst();
     if (!item?.risk_breakdown) continue;
-    const signals = await itemSignals(db, id, hubs);
+    const signals = await itemSignals(db, id, hubs, cache, sizes);
+    if (id !== itemId) {
+      const before = await storedSignals(id);
+      if (before && sameSignals(before, signals)) continue;
+    }
     const stored = JSON.parse(item.risk_breakdown) as StoredAnalysis;
     const applied = applyNetworkSignals(stored.breakdown as BreakdownEntry[], signals, config);
     const next: StoredAnalysis = { ...stored, breakdown: applied.breakdown };

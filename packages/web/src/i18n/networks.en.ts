@@ -107,7 +107,7 @@ export const networksEn: { [K in keyof typeof networksEs]: string } = {
   'networks.entity.cities': 'Cities',
   'entityType.image': 'Image (hash)',
   'feature.entity.templated-text': 'The text follows a template shared by other ads',
-  'feature.entity.templated-text.count': 'The text follows a template shared by {count} ads',
+  'feature.entity.templated-text.count': 'The text follows a template shared by at least {count} ads',
   'error.network.unknown_city': 'That city is not recognised. Try another name or leave out the province.',
   'error.network.entity_filter': 'Give the entity type and its value together.',
 };

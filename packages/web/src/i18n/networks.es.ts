@@ -105,7 +105,7 @@ export const networksEs = {
   'networks.entity.cities': 'Ciudades',
   'entityType.image': 'Imagen (hash)',
   'feature.entity.templated-text': 'El texto sigue una plantilla compartida por otros anuncios',
-  'feature.entity.templated-text.count': 'El texto sigue una plantilla compartida por {count} anuncios',
+  'feature.entity.templated-text.count': 'El texto sigue una plantilla compartida por al menos {count} anuncios',
   'error.network.unknown_city': 'No se reconoce esa ciudad. Pruebe con otro nombre o sin la provincia.',
   'error.network.entity_filter': 'Indique el tipo y el valor de la entidad a la vez.',
 };
