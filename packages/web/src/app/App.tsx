@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../i18n/errors';
 import { useRouter } from './router';
@@ -12,9 +12,11 @@ import { NotInstalled } from '../pages/NotInstalled';
 import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
 import { Items } from '../pages/Items';
-import { Networks } from '../pages/Networks';
 import { Account } from '../pages/Account';
 import { Forbidden, NotFound } from '../pages/Problem';
+
+// The networks module carries a graph library and map data: loaded only when opened.
+const Networks = lazy(() => import('../pages/Networks').then((m) => ({ default: m.Networks })));
 
 function Page() {
   const { path } = useRouter();
@@ -30,7 +32,7 @@ function Page() {
   if (mod.id === 'admin') return <Admin />;
   if (mod.id === 'hashes') return <Hashes />;
   if (mod.id === 'items') return <Items />;
-  if (mod.id === 'networks') return <Networks />;
+  if (mod.id === 'networks') return <Suspense fallback={<Spinner />}><Networks /></Suspense>;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }
