@@ -3,8 +3,10 @@
 import { adSketch, COARSE_DEFAULTS, decodeSignature, encodeSignature, extractTemplate, sketchSimilarity, type TemplatePart } from '@centinela/core';
 import type { Db } from '../db/database.js';
 
-/** Bucket rows examined per insert: bounds the time of a million near-copies (LshIndex's maxBucketScan × bands / 8). */
-const MAX_CANDIDATES = 2000;
+/** Bucket rows read per insert, and candidates verified (most shared bands first): bounds the time of a million
+ * near-copies, like LshIndex's maxBucketScan. */
+const MAX_BUCKET_ROWS = 5000;
+const MAX_CANDIDATES = 200;
 /** Members the template is induced from (core's fine-stage sample). */
 export const TEMPLATE_SAMPLE = 40;
 /** Members whose ids are read to pick an evenly spaced sample. */
@@ -38,17 +40,22 @@ export async function clusterItem(db: Db, item: { id: string; title: string | nu
     joined.add(twin.cluster_id);
   } else {
     const bands = [...new Set(sketch.bands.map((b) => b | 0))];
-    const candidates = await db
-      .selectFrom('cluster_band')
-      .innerJoin('cluster_sketch', 'cluster_sketch.item_id', 'cluster_band.item_id')
-      .select(['cluster_sketch.item_id', 'cluster_sketch.cluster_id', 'cluster_sketch.signature'])
-      .where('cluster_band.band_key', 'in', bands)
+    // Candidates: items sharing a band, most shared bands first (the likeliest to verify); the bucket rows read
+    // and the signatures compared are both bounded, so a bucket of a million near-copies costs the same.
+    const shared = await db
+      .selectFrom((eb) => eb.selectFrom('cluster_band').select('item_id').where('band_key', 'in', bands).limit(MAX_BUCKET_ROWS).as('b'))
+      .select(['b.item_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('b.item_id')
+      .orderBy('n', 'desc')
+      .orderBy('b.item_id')
       .limit(MAX_CANDIDATES)
       .execute();
-    const seen = new Set<string>();
-    for (const c of candidates) {
-      if (seen.has(c.item_id) || joined.has(c.cluster_id) || c.signature === null) continue;
-      seen.add(c.item_id);
+    const ids = shared.map((r) => r.item_id);
+    const rows = ids.length === 0 ? [] : await db.selectFrom('cluster_sketch').select(['item_id', 'cluster_id', 'signature']).where('item_id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.item_id, r]));
+    for (const id of ids) {
+      const c = byId.get(id);
+      if (!c || c.signature === null || joined.has(c.cluster_id)) continue;
       if (sketchSimilarity(sketch.signature, decodeSignature(c.signature)) >= COARSE_DEFAULTS.threshold) joined.add(c.cluster_id);
     }
     await db.insertInto('cluster_band').values(bands.map((band_key) => ({ band_key, item_id: item.id }))).execute();

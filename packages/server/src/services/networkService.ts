@@ -459,10 +459,13 @@ export async function rebuildNetworks(deps: ServiceDeps, options: NetworkOptions
   for (;;) {
     const page = await deps.db.selectFrom('item').select('id').where('id', '>', after).where('analysed_at', 'is not', null).orderBy('id').limit(pageSize).execute();
     if (page.length === 0) break;
-    for (const { id } of page) {
-      await updateNetworksForItem(deps, id, options);
-      items++;
-    }
+    // One transaction per page: the same incremental steps, without a commit (and its fsync) per item.
+    await inTransaction(deps, async (tx) => {
+      for (const { id } of page) {
+        await updateNetworksForItem(tx, id, options);
+        items++;
+      }
+    });
     after = page[page.length - 1]!.id;
   }
   const n = async (table: 'template_cluster' | 'network_hub') => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
