@@ -58,6 +58,16 @@ describe('centinela cluster and networks rebuild', () => {
     expect((await cli(['cluster', path.join(t.env.dataDir, 'missing.jsonl')])).code).toBe(2);
   });
 
+  it('takes thousands of copies of one ad and an ad of 100,000 characters', async () => {
+    const copies = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `c${i}`, text: es('Lina', 19, 'Bogotá') }));
+    const huge = JSON.stringify({ id: 'huge', text: 'palabra distinta '.repeat(6250).slice(0, 100_000) });
+    const res = await cli(['cluster', file('copies.jsonl', `${[...copies, huge].join('\n')}\n`)]);
+    expect(res.code).toBe(0);
+    const out = res.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(out.slice(0, 5000).map((r: { cluster: string }) => r.cluster))).toEqual(new Set(['c0']));
+    expect(out.at(-1)).toMatchObject({ summary: { ads: 5001, clusteredAds: 5000, largestCluster: 5000 } });
+  });
+
   it('networks rebuild recomputes clusters and networks from the stored items', async () => {
     const res = await t.as(await t.admin(), 'POST', '/api/v1/items', {
       items: ['Lina', 'Sofía', 'Valeria'].map((n, i) => ({ url: `https://anuncios.ejemplo.test/r${i}`, text: `${es(n, 20 + i, 'Quito')} Llama al 099 555 1234`, region: 'EC' })),

@@ -42,6 +42,8 @@ export function registerClusterCommands(program: Command): void {
       if (!info.isFile()) throw new CliFailure(`${file}: not a regular file`, 2);
       const ads: Ad[] = [];
       const seen = new Set<string>();
+      // Identical texts share one string: a million copies of one ad hold one copy in memory.
+      const texts = new Map<string, string>();
       let refused = 0;
       for await (const ev of splitLines(createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 }))) {
         if (ev.kind === 'tooLong') {
@@ -62,7 +64,9 @@ export function registerClusterCommands(program: Command): void {
           continue;
         }
         seen.add(ad.id);
-        ads.push(ad);
+        let text = texts.get(ad.text);
+        if (text === undefined) texts.set(ad.text, (text = ad.text));
+        ads.push({ id: ad.id, text });
       }
       const result = clusterAds(ads, { fine: opts.coarseOnly !== true });
       // Written in pieces: a million lines never become one string.
