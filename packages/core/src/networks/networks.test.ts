@@ -80,3 +80,28 @@ describe('stored sketches', () => {
     expect(adSketch(DEMO_LIKE[0]!)!.whole).toBe(adSketch(DEMO_LIKE[0]!)!.whole);
   });
 });
+
+describe('PDQ multi-index keys', () => {
+  it('a hash within distance 31 always shares a probe key with the stored one; the keys are bounded', async () => {
+    const { pdqProbeKeys, pdqStoreKeys } = await import('./pdqKeys.js');
+    const { mulberry32 } = await import('../stats/rng.js');
+    const r = mulberry32(9);
+    const hex = () => Array.from({ length: 64 }, () => Math.floor(r() * 16).toString(16)).join('');
+    const flip = (h: string, bits: number) => {
+      const b = h.split('').map((c) => parseInt(c, 16));
+      const chosen = new Set<number>();
+      while (chosen.size < bits) chosen.add(Math.floor(r() * 256));
+      for (const bit of chosen) b[bit >> 2] = (b[bit >> 2] as number) ^ (1 << (bit & 3));
+      return b.map((x) => x.toString(16)).join('');
+    };
+    for (let n = 0; n < 300; n++) {
+      const h = hex();
+      const near = flip(h, Math.floor(r() * 32));
+      const probe = new Set(pdqProbeKeys(near));
+      expect(pdqStoreKeys(h).some((k) => probe.has(k))).toBe(true);
+      expect(pdqProbeKeys(near)).toHaveLength(272);
+      expect(Math.max(...pdqStoreKeys(h))).toBeLessThan(2 ** 31);
+    }
+    expect(() => pdqStoreKeys('xyz')).toThrow();
+  });
+});

@@ -74,4 +74,21 @@ describe.each(DIALECTS)('network service on %s', (dialect) => {
     expect(new Set(bands.map((b) => b.item_id)).size).toBe(1);
     expect(await updateNetworksForItem(t.runtime.deps, '00000000-0000-7000-8000-000000000000')).toBe('missing');
   });
+
+  it('links images whose PDQ hashes are within distance 31, not farther ones', async () => {
+    const base = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f';
+    // 24 bits flipped (six hex digits xor f): a re-encoded copy of the same picture.
+    const near = `${base.slice(0, 58)}${[...base.slice(58)].map((c) => (parseInt(c, 16) ^ 15).toString(16)).join('')}`;
+    const far = [...base].map((c) => (parseInt(c, 16) ^ 15).toString(16)).join('');
+    const [p1, p2, p3] = await add([
+      { url: 'https://fotos.ejemplo.test/1', text: 'Anuncio con foto uno, sin contacto escrito.', mediaRefs: [`pdq:${base}`] },
+      { url: 'https://fotos.ejemplo.test/2', text: 'Otro anuncio distinto, la misma foto recomprimida.', mediaRefs: [`pdq:${near.toUpperCase()}`] },
+      { url: 'https://fotos.ejemplo.test/3', text: 'Un tercero con una foto diferente del todo.', mediaRefs: [`pdq:${far}`] },
+    ]);
+    for (const id of [p1!, p2!, p3!]) await updateNetworksForItem(t.runtime.deps, id);
+    expect(await networkOf(p1!)).toBe(await networkOf(p2!));
+    expect(await networkOf(p3!)).not.toBe(await networkOf(p1!));
+    const links = await t.runtime.deps.db.selectFrom('network_link').select(['item_id', 'value']).where('item_id', 'in', [p1!, p2!]).execute();
+    expect(new Set(links.map((l) => l.value))).toEqual(new Set([`pdq:${base}`]));
+  });
 });

@@ -7,9 +7,13 @@ import {
   DEFAULT_HUB_LIMITS,
   DEFAULT_RISK_CONFIG,
   extractNames,
+  hammingDistance,
   hubReason,
   lookupCity,
   movementTimeline,
+  PDQ_LINK_DISTANCE,
+  pdqProbeKeys,
+  pdqStoreKeys,
   postingCadence,
   type BreakdownEntry,
   type Cadence,
@@ -56,21 +60,48 @@ export interface NetworkSummary {
 
 export type NetworkUpdateOutcome = 'updated' | 'not-analysed' | 'missing';
 
-/** Image hashes among an item's media refs (`sha256:<hex>` or a bare 64-hex blob hash): exact image links. */
-export function imageKeys(mediaRefs: string): string[] {
+/**
+ * Image hashes among an item's media refs: `sha256:<hex>` or a bare 64-hex blob hash (exact), and `pdq:<hex>`
+ * (perceptual: linked within distance 31, see `canonicalPdq`).
+ */
+export function imageKeys(mediaRefs: string): { sha256: string[]; pdq: string[] } {
   let refs: unknown;
   try {
     refs = JSON.parse(mediaRefs);
   } catch {
-    return [];
+    return { sha256: [], pdq: [] };
   }
-  if (!Array.isArray(refs)) return [];
-  const out = new Set<string>();
-  for (const r of refs) {
-    const m = typeof r === 'string' ? /^(?:sha256:)?([0-9a-f]{64})$/i.exec(r.trim()) : null;
-    if (m) out.add(`sha256:${(m[1] as string).toLowerCase()}`);
+  const sha256 = new Set<string>();
+  const pdq = new Set<string>();
+  if (!Array.isArray(refs)) return { sha256: [], pdq: [] };
+  for (const r of refs.slice(0, 1000)) {
+    if (typeof r !== 'string') continue;
+    const m = /^(sha256:|pdq:)?([0-9a-f]{64})$/i.exec(r.trim());
+    if (!m) continue;
+    if (m[1]?.toLowerCase() === 'pdq:') pdq.add((m[2] as string).toLowerCase());
+    else sha256.add(`sha256:${(m[2] as string).toLowerCase()}`);
   }
-  return [...out];
+  return { sha256: [...sha256], pdq: [...pdq] };
+}
+
+/**
+ * The hash a PDQ hash links under: the canonical hash of the closest stored hash within PDQ_LINK_DISTANCE (ties:
+ * the smallest canonical), else itself. Stores the hash under its multi-index keys. Near matches are linked to the
+ * first image they resemble, so a slow drift of edits is not chained into one image.
+ */
+export async function canonicalPdq(db: Db, hex: string): Promise<string> {
+  const known = await db.selectFrom('network_pdq').select('canonical').where('key', '=', pdqStoreKeys(hex)[0]!).where('hash', '=', hex).executeTakeFirst();
+  if (known) return known.canonical;
+  const candidates = await db.selectFrom('network_pdq').select(['hash', 'canonical']).where('key', 'in', pdqProbeKeys(hex)).distinct().limit(5000).execute();
+  let best: { d: number; canonical: string } | null = null;
+  for (const c of candidates) {
+    const d = hammingDistance(hex, c.hash);
+    if (d > PDQ_LINK_DISTANCE) continue;
+    if (!best || d < best.d || (d === best.d && c.canonical < best.canonical)) best = { d, canonical: c.canonical };
+  }
+  const canonical = best?.canonical ?? hex;
+  await db.insertInto('network_pdq').values(pdqStoreKeys(hex).map((key) => ({ key, hash: hex, canonical }))).execute();
+  return canonical;
 }
 
 const keyOf = (type: string, value: string) => `${type}\u0000${value}`;
@@ -116,7 +147,9 @@ async function linkItem(deps: ServiceDeps, item: ItemRow, now: string, limits: H
   const { db } = deps;
   const entities = await db.selectFrom('item_entity').select(['type', 'normalized']).where('item_id', '=', item.id).where('type', 'in', [...LINK_ENTITY_TYPES]).execute();
   const keys = new Set(entities.map((e) => keyOf(e.type, e.normalized)));
-  for (const k of imageKeys(item.media_refs)) keys.add(keyOf('image', k));
+  const images = imageKeys(item.media_refs);
+  for (const k of images.sha256) keys.add(keyOf('image', k));
+  for (const hex of images.pdq) keys.add(keyOf('image', `pdq:${await canonicalPdq(db, hex)}`));
   await db.deleteFrom('network_link').where('item_id', '=', item.id).execute();
   const rows = [...keys].map((k) => {
     const [type, value] = splitKey(k);
@@ -452,7 +485,7 @@ export interface RebuildResult {
 export async function rebuildNetworks(deps: ServiceDeps, options: NetworkOptions = {}, pageSize = CHUNK): Promise<RebuildResult> {
   await inTransaction(deps, async (tx) => {
     await lockGraph(tx);
-    for (const t of ['network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch'] as const) await tx.db.deleteFrom(t).execute();
+    for (const t of ['network_pdq', 'network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch'] as const) await tx.db.deleteFrom(t).execute();
   });
   let after = '';
   let items = 0;

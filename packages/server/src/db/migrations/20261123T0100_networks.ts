@@ -76,10 +76,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('detected_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('network_hub_pk', ['type', 'value'])
     .execute();
+
+  await db.schema
+    .createTable('network_pdq')
+    .addColumn('key', 'integer', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('canonical', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('network_pdq_pk', ['key', 'hash'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch']) {
+  for (const t of ['network_pdq', 'network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -14,11 +14,11 @@ import type { SessionTable } from './session.js';
 import type { WorkerTable } from './worker.js';
 import type { ClusterBandTable, ClusterSketchTable } from './clusterSketch.js';
 import type { TemplateClusterTable } from './templateCluster.js';
-import type { NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkTable } from './network.js';
+import type { NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkPdqTable, NetworkTable } from './network.js';
 
 export type { HashBankEntryTable, HashBankTable, HashBankVersionTable, QuarantinedMediaTable };
 export type { ItemEntityTable, ItemIndicatorTable, ItemTable };
-export type { ClusterBandTable, ClusterSketchTable, NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkTable, TemplateClusterTable };
+export type { ClusterBandTable, ClusterSketchTable, NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkPdqTable, NetworkTable, TemplateClusterTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -45,4 +45,5 @@ export interface Database {
   network_item: NetworkItemTable;
   network_link: NetworkLinkTable;
   network_hub: NetworkHubTable;
+  network_pdq: NetworkPdqTable;
 }

@@ -47,3 +47,13 @@ export interface NetworkHubTable {
   site_count: number;
   detected_at: string;
 }
+
+/**
+ * PDQ hashes of item images, under 16 multi-index keys each (core `pdqStoreKeys`), with the canonical hash they
+ * link under: the first stored hash within distance 31. Primary key (key, hash).
+ */
+export interface NetworkPdqTable {
+  key: number;
+  hash: string;
+  canonical: string;
+}
