@@ -26,7 +26,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { isoNow } from './clock.js';
-import { inTransaction, type ServiceDeps } from './deps.js';
+import { appendAudit } from './auditService.js';
+import { inTransaction, systemActor, type Actor, type ServiceDeps } from './deps.js';
 import { analysisText, currentAnalysisVersion, type StoredAnalysis } from './itemAnalysis.js';
 import { clusterItem, clusterSize } from './networkClusters.js';
 
@@ -224,8 +225,8 @@ async function recomputeComponents(deps: ServiceDeps, seeds: readonly string[], 
   const done = new Set<string>();
   const pending = [...seeds];
   const changed: string[] = [];
-  const touchedNetworks = new Set<string>();
-  const written = new Set<string>();
+  // Every network id seen (new and old) is rewritten once at the end, when all memberships are settled.
+  const touched = new Map<string, boolean>();
   while (pending.length > 0) {
     const seed = pending.pop() as string;
     if (done.has(seed)) continue;
@@ -240,22 +241,15 @@ async function recomputeComponents(deps: ServiceDeps, seeds: readonly string[], 
     const moved = ids.filter((id) => before.has(id) && before.get(id) !== networkId);
     for (let i = 0; i < moved.length; i += CHUNK) await db.updateTable('network_item').set({ network_id: networkId }).where('item_id', 'in', moved.slice(i, i + CHUNK)).execute();
     changed.push(...moved);
-    for (const old of new Set(before.values())) {
-      if (old === networkId) continue;
-      touchedNetworks.add(old);
-      // Members of the old network that this component did not reach form components of their own now.
+    touched.set(networkId, (touched.get(networkId) ?? false) || truncated);
+    for (const old of new Set([...before.values(), networkId])) {
+      if (!touched.has(old)) touched.set(old, false);
+      // Members of a network this component did not reach (a hub split it) form components of their own.
       const rest = await db.selectFrom('network_item').select('item_id').where('network_id', '=', old).limit(MAX_COMPONENT_ITEMS).execute();
       for (const r of rest) if (!done.has(r.item_id)) pending.push(r.item_id);
     }
-    await writeNetwork(db, networkId, truncated, now);
-    written.add(networkId);
   }
-  for (const old of touchedNetworks) {
-    if (written.has(old)) continue;
-    const left = await db.selectFrom('network_item').select('item_id').where('network_id', '=', old).limit(1).executeTakeFirst();
-    if (!left) await db.deleteFrom('network').where('id', '=', old).execute();
-    else await writeNetwork(db, old, false, now);
-  }
+  for (const [id, truncated] of touched) await writeNetwork(db, id, truncated, now);
   return changed;
 }
 
@@ -482,7 +476,7 @@ export interface RebuildResult {
  * The full rebuild (nightly, or after changing the hub limits): clears clusters and networks and joins every
  * analysed item again in id order (oldest first). Pages through the items, so memory stays flat.
  */
-export async function rebuildNetworks(deps: ServiceDeps, options: NetworkOptions = {}, pageSize = CHUNK): Promise<RebuildResult> {
+export async function rebuildNetworks(deps: ServiceDeps, actor: Actor = systemActor, options: NetworkOptions = {}, pageSize = CHUNK): Promise<RebuildResult> {
   await inTransaction(deps, async (tx) => {
     await lockGraph(tx);
     for (const t of ['network_pdq', 'network_hub', 'network_link', 'network_item', 'network', 'template_cluster', 'cluster_band', 'cluster_sketch'] as const) await tx.db.deleteFrom(t).execute();
@@ -503,7 +497,10 @@ export async function rebuildNetworks(deps: ServiceDeps, options: NetworkOptions
   }
   const n = async (table: 'template_cluster' | 'network_hub') => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const networks = Number((await deps.db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('n')).where('item_count', '>=', 2).executeTakeFirstOrThrow()).n);
-  return { items, clusters: await n('template_cluster'), networks, hubs: await n('network_hub') };
+  const result = { items, clusters: await n('template_cluster'), networks, hubs: await n('network_hub') };
+  // The incremental updates are derived data (like the analysis) and not audited; a whole rebuild is.
+  await appendAudit(deps, actor, { action: 'network.rebuild', details: { ...result } });
+  return result;
 }
 
 export type { HubReason };

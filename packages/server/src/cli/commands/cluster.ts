@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { splitLines } from '../../import/lines.js';
 import { openRuntime } from '../../runtime.js';
+import { cliActor } from '../../services/deps.js';
 import { rebuildNetworks } from '../../services/networkService.js';
 import { CliFailure, printJson } from '../output.js';
 
@@ -90,7 +91,7 @@ export function registerClusterCommands(program: Command): void {
     .action(async () => {
       const runtime = await openRuntime(loadConfig());
       try {
-        printJson(await rebuildNetworks(runtime.deps));
+        printJson(await rebuildNetworks(runtime.deps, cliActor));
       } finally {
         await runtime.close();
       }
