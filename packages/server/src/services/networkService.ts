@@ -120,6 +120,8 @@ async function lockGraph(deps: ServiceDeps): Promise<void> {
 export interface NetworkOptions {
   /** When an entity counts as a hub (default core DEFAULT_HUB_LIMITS). */
   hubLimits?: HubLimits;
+  /** Rebuild only: network rows and risk signals are written once at the end instead of after every item. */
+  deferred?: { networks: Map<string, boolean> };
 }
 
 export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, options: NetworkOptions = {}): Promise<NetworkUpdateOutcome> {
@@ -137,8 +139,8 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, o
     const newHubs = await linkItem(tx, item, now, options.hubLimits ?? DEFAULT_HUB_LIMITS);
     const hubs = await loadHubs(tx.db);
     const unlinked = await itemsOfEntities(tx.db, newHubs);
-    await recomputeComponents(tx, [itemId, ...unlinked], hubs, now);
-    await refreshSignals(tx, itemId, unlinked, hubs);
+    await recomputeComponents(tx, [itemId, ...unlinked], hubs, now, options.deferred?.networks);
+    if (!options.deferred) await refreshSignals(tx, itemId, unlinked, hubs);
     return 'updated';
   });
 }
@@ -220,7 +222,7 @@ async function itemsOfEntities(db: Db, keys: readonly string[]): Promise<string[
  * network id with them before (a new hub can split a network). Network id = smallest member item id. Returns the
  * items whose network changed.
  */
-async function recomputeComponents(deps: ServiceDeps, seeds: readonly string[], hubs: Set<string>, now: string): Promise<string[]> {
+async function recomputeComponents(deps: ServiceDeps, seeds: readonly string[], hubs: Set<string>, now: string, defer?: Map<string, boolean>): Promise<string[]> {
   const { db } = deps;
   const done = new Set<string>();
   const pending = [...seeds];
@@ -249,7 +251,10 @@ async function recomputeComponents(deps: ServiceDeps, seeds: readonly string[], 
       for (const r of rest) if (!done.has(r.item_id)) pending.push(r.item_id);
     }
   }
-  for (const [id, truncated] of touched) await writeNetwork(db, id, truncated, now);
+  for (const [id, truncated] of touched) {
+    if (defer) defer.set(id, (defer.get(id) ?? false) || truncated);
+    else await writeNetwork(db, id, truncated, now);
+  }
   return changed;
 }
 
@@ -448,7 +453,6 @@ async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly
       for (const r of await db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', cluster.cluster_id).limit(MAX_RESCORE).execute()) affected.add(r.item_id);
     }
   }
-  const config = deps.config.riskConfig ?? DEFAULT_RISK_CONFIG;
   for (const id of [...affected].slice(0, MAX_RESCORE)) {
     const item = await db.selectFrom('item').select(['risk_breakdown']).where('id', '=', id).executeTakeFirst();
     if (!item?.risk_breakdown) continue;
@@ -457,12 +461,20 @@ async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly
       const before = await storedSignals(id);
       if (before && sameSignals(before, signals)) continue;
     }
-    const stored = JSON.parse(item.risk_breakdown) as StoredAnalysis;
-    const applied = applyNetworkSignals(stored.breakdown as BreakdownEntry[], signals, config);
-    const next: StoredAnalysis = { ...stored, breakdown: applied.breakdown };
-    await db.updateTable('item').set({ risk_score: applied.score, risk_breakdown: JSON.stringify(next) }).where('id', '=', id).execute();
-    await db.updateTable('network_item').set({ signals: JSON.stringify(signals) }).where('item_id', '=', id).execute();
+    await applySignals(deps, id, signals, item.risk_breakdown);
   }
+}
+
+/** Re-applies an item's network terms to its stored breakdown and score, and remembers the signals applied. */
+async function applySignals(deps: ServiceDeps, id: string, signals: EntitySignals, breakdown?: string | null): Promise<void> {
+  const { db } = deps;
+  const text = breakdown !== undefined ? breakdown : (await db.selectFrom('item').select('risk_breakdown').where('id', '=', id).executeTakeFirst())?.risk_breakdown;
+  if (!text) return;
+  const stored = JSON.parse(text) as StoredAnalysis;
+  const applied = applyNetworkSignals(stored.breakdown as BreakdownEntry[], signals, deps.config.riskConfig ?? DEFAULT_RISK_CONFIG);
+  const next: StoredAnalysis = { ...stored, breakdown: applied.breakdown };
+  await db.updateTable('item').set({ risk_score: applied.score, risk_breakdown: JSON.stringify(next) }).where('id', '=', id).execute();
+  await db.updateTable('network_item').set({ signals: JSON.stringify(signals) }).where('item_id', '=', id).execute();
 }
 
 export interface RebuildResult {
@@ -483,17 +495,38 @@ export async function rebuildNetworks(deps: ServiceDeps, actor: Actor = systemAc
   });
   let after = '';
   let items = 0;
+  const deferred = { networks: new Map<string, boolean>() };
   for (;;) {
     const page = await deps.db.selectFrom('item').select('id').where('id', '>', after).where('analysed_at', 'is not', null).orderBy('id').limit(pageSize).execute();
     if (page.length === 0) break;
     // One transaction per page: the same incremental steps, without a commit (and its fsync) per item.
     await inTransaction(deps, async (tx) => {
       for (const { id } of page) {
-        await updateNetworksForItem(tx, id, options);
+        await updateNetworksForItem(tx, id, { ...options, deferred });
         items++;
       }
     });
     after = page[page.length - 1]!.id;
+  }
+  // Network rows once each, then every item's risk signals once, from the final graph.
+  const now = isoNow(deps.clock);
+  const ids = [...deferred.networks];
+  for (let i = 0; i < ids.length; i += pageSize) {
+    await inTransaction(deps, async (tx) => {
+      for (const [id, truncated] of ids.slice(i, i + pageSize)) await writeNetwork(tx.db, id, truncated, now);
+    });
+  }
+  const hubs = await loadHubs(deps.db);
+  const cache = new Map<string, PhoneStats>();
+  const sizes = new Map<string, number>();
+  after = '';
+  for (;;) {
+    const page = await deps.db.selectFrom('network_item').select('item_id').where('item_id', '>', after).orderBy('item_id').limit(pageSize).execute();
+    if (page.length === 0) break;
+    await inTransaction(deps, async (tx) => {
+      for (const { item_id } of page) await applySignals(tx, item_id, await itemSignals(tx.db, item_id, hubs, cache, sizes));
+    });
+    after = page[page.length - 1]!.item_id;
   }
   const n = async (table: 'template_cluster' | 'network_hub') => Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const networks = Number((await deps.db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('n')).where('item_count', '>=', 2).executeTakeFirstOrThrow()).n);
