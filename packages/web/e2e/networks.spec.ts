@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials';
-import { signIn } from './helpers';
+import { createUserViaApi, csrfOf, signIn } from './helpers';
+import { waitNetworked } from './networks';
 import { ingestViaApi, uniqueDigits, waitAnalysed, type AdInput } from './items';
 
 test.use({ locale: 'en-GB' });
@@ -87,4 +88,47 @@ test('networks: a templated family found by its phone, with graph, map, timeline
   await page.getByTestId('network-entities').getByRole('link', { name: phone }).click();
   await expect(page.getByTestId('entity-items').locator('li')).toHaveCount(4);
   expect(cspErrors).toEqual([]);
+});
+
+test('networks: an investigator states a purpose first; the network read is audited with it', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const site = `red-inv-${stamp}.ejemplo.test`;
+  const four = String((stamp + 5000) % 10000).padStart(4, '0');
+  const phone = `+57310555${four}`;
+  const investigator = { email: `nico.inv.${stamp}@example.org`, password: 'investigator-password-2026', displayName: 'Nico Investigador', roles: ['investigator'] };
+  const purpose = `Investigación E2E-${stamp}: movimiento de una red`;
+
+  await page.goto('/');
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await createUserViaApi(page, investigator);
+  await ingestViaApi(page, family(site, four).slice(0, 2));
+  const networkId = await waitNetworked(page, phone, 2);
+
+  const ctx = await browser.newContext({ locale: 'en-GB' });
+  const p = await ctx.newPage();
+  await p.goto('/');
+  await signIn(p, investigator.email, investigator.password);
+  await expect(p.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await p.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Networks' }).click();
+  // Nothing is listed before a purpose is stated.
+  await expect(p.getByTestId('purpose-form')).toBeVisible();
+  await expect(p.getByTestId('networks-table')).toHaveCount(0);
+  await p.getByLabel('Purpose (required)').fill(purpose);
+  await p.getByRole('button', { name: 'Confirm the purpose' }).click();
+  await expect(p.getByTestId('purpose-summary')).toContainText(purpose);
+  await p.getByLabel('Entity type').selectOption('phone');
+  await p.getByLabel('Normalised value').fill(phone);
+  await p.getByRole('button', { name: 'Search' }).click();
+  await p.getByTestId('networks-table').getByRole('link').first().click();
+  await expect(p.getByTestId('network-names')).toHaveText('Lina, Sofi');
+  expect(p.url()).not.toContain('purpose');
+
+  const csrf = await csrfOf(page);
+  const res = await page.request.get(`/api/v1/audit?action=network.read&limit=20&purpose=${encodeURIComponent('E2E check of network audit')}`, { headers: { 'x-csrf-token': csrf } });
+  expect(res.status()).toBe(200);
+  const entries = ((await res.json()) as { entries: Array<{ purpose: string | null; targetId: string | null }> }).entries;
+  expect(entries.find((e) => e.purpose === purpose)?.targetId).toBe(networkId);
+  await ctx.close();
 });
