@@ -121,6 +121,8 @@ test('items: sorted by score, filtered by indicator and entity (keyboard), an it
   // An entity leads to all the items that share it.
   const phoneRow = page.getByTestId('entity-row').filter({ hasText: phone });
   await expect(phoneRow).toContainText('written to evade search');
+  // …and to its network's page (the same phone links the first and the fourth ad).
+  await expect(phoneRow.getByRole('link', { name: `Network and links of ${phone}` })).toHaveAttribute('href', `/networks/entities/phone/${encodeURIComponent(phone)}`);
   await phoneRow.getByRole('link', { name: `All items with ${phone}` }).click();
   await expect(page).toHaveURL(/\/items\?entityType=phone&entity=%2B57310555\d{4}&sort=score$/);
   await expect(rows).toHaveCount(2);

@@ -104,6 +104,8 @@ export const networksEn: { [K in keyof typeof networksEs]: string } = {
   'networks.entity.networks': 'Networks',
   'networks.entity.linked': 'Other entities in the same ads',
   'networks.entity.names': 'Names used',
+  'networks.entity.links': 'Network and links',
+  'networks.entity.linksFor': 'Network and links of {value}',
   'networks.entity.cities': 'Cities',
   'entityType.image': 'Image (hash)',
   'feature.entity.templated-text': 'The text follows a template shared by other ads',

@@ -102,6 +102,8 @@ export const networksEs = {
   'networks.entity.networks': 'Redes',
   'networks.entity.linked': 'Otras entidades en los mismos anuncios',
   'networks.entity.names': 'Nombres usados',
+  'networks.entity.links': 'Red y enlaces',
+  'networks.entity.linksFor': 'Red y enlaces de {value}',
   'networks.entity.cities': 'Ciudades',
   'entityType.image': 'Imagen (hash)',
   'feature.entity.templated-text': 'El texto sigue una plantilla compartida por otros anuncios',
