@@ -49,7 +49,7 @@ test('networks: a templated family found by its phone, with graph, map, timeline
   await page.getByLabel('Entity type').selectOption('phone');
   await page.getByLabel('Normalised value').fill(phone);
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByText('1 networks found')).toBeVisible();
+  await expect(page.getByText('1 network found')).toBeVisible();
   const table = page.getByTestId('networks-table');
   await expect(table).toContainText('Mexico City');
   await table.getByRole('link').first().click();

@@ -5,7 +5,7 @@ import { errorMessage } from '../../i18n/errors';
 import { Link } from '../../app/router';
 import { ErrorAlert, Spinner } from '../../components/ui';
 import { PurposeSummary, useNeedsPurpose } from '../items/PurposeForm';
-import { PurposeGate, useReasonedLoad } from './common';
+import { PurposeGate, useReasonedLoad, adCount } from './common';
 
 /** A member's text with the text of each slot highlighted (fills are spans into this very string). */
 function FilledText({ text, fills }: { text: string; fills: api.ClusterDetail['members'][number]['fills'] }) {
@@ -67,7 +67,7 @@ export function ClusterView({ id }: { id: string }) {
               <ul className="plain-list">
                 {c.networks.map((n) => (
                   <li key={n.id}>
-                    <Link to={`/networks/${n.id}`}>{n.id.slice(0, 8)}</Link> — {t('networks.clusters.count', { count: n.items })}
+                    <Link to={`/networks/${n.id}`}>{n.id.slice(0, 8)}</Link> — {adCount(t, n.items)}
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import world from 'world-atlas/countries-110m.json';
 import type { NetworkDetail } from '../../api/networks';
 import { useI18n } from '../../i18n';
-import { placeName, useDateFormat } from './common';
+import { placeName, useDateFormat, adCount } from './common';
 
 const W = 720;
 const H = 420;
@@ -71,7 +71,7 @@ export function MovementMap({ timeline }: { timeline: NetworkDetail['timeline'] 
                   {placeName(s.city, lang)}, {s.city.country}
                 </strong>{' '}
                 — {date(s.from)}
-                {s.to !== s.from ? ` → ${date(s.to)}` : ''} ({t('networks.clusters.count', { count: s.items.length })})
+                {s.to !== s.from ? ` → ${date(s.to)}` : ''} ({adCount(t, s.items.length)})
               </li>
             ))}
           </ol>

@@ -8,7 +8,7 @@ import { ErrorAlert, Spinner } from '../../components/ui';
 import { entityTypeLabel, formatNumber } from '../../analysis/labels';
 import { ScoreMeter } from '../../analysis/views';
 import { PurposeSummary, useNeedsPurpose } from '../items/PurposeForm';
-import { EntityLink, placeName, PurposeGate, useDateFormat, useReasonedLoad } from './common';
+import { EntityLink, placeName, PurposeGate, useDateFormat, useReasonedLoad, adCount } from './common';
 import { NetworkGraph } from './NetworkGraph';
 import { MovementMap } from './MovementMap';
 import { TimelineChart } from './TimelineChart';
@@ -102,7 +102,7 @@ export function NetworkDetail({ id }: { id: string }) {
                     <Link to={`/networks/clusters/${c.id}`} data-testid="cluster-link">
                       {t('networks.clusters.open')} {c.id.slice(0, 8)}
                     </Link>{' '}
-                    — {t('networks.clusters.count', { count: c.items })}
+                    — {adCount(t, c.items)}
                   </li>
                 ))}
               </ul>

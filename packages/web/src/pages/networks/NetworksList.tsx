@@ -133,7 +133,7 @@ export function NetworksList() {
       {!data && !error ? <Spinner /> : null}
       {data ? (
         <section aria-live="polite">
-          <p className="counts">{t('networks.list.count', { count: data.total })}</p>
+          <p className="counts">{data.total === 1 ? t('networks.list.countOne') : t('networks.list.count', { count: data.total })}</p>
           {data.networks.length === 0 ? (
             <p className="alert alert-empty">{t('networks.list.empty')}</p>
           ) : (

@@ -48,3 +48,8 @@ export function useDateFormat(): (iso: string | null | undefined) => string {
   const { formatDateTime, t } = useI18n();
   return (iso) => (iso ? formatDateTime(iso) : t('networks.facts.none'));
 }
+
+/** "1 ad" / "n ads" in the reader's language. */
+export function adCount(t: ReturnType<typeof useI18n>['t'], count: number): string {
+  return count === 1 ? t('networks.clusters.countOne') : t('networks.clusters.count', { count });
+}
