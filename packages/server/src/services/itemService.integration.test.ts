@@ -19,7 +19,7 @@ describe.each(DIALECTS)('items: ingest and analysis on %s', (dialect) => {
   const db = () => t.runtime.deps.db;
   const ingest = (entries: unknown[]) => ingestItems(t.runtime.deps, cliActor, entries, { defaultSource: 'import' });
   const idOf = async (url: string) => (await db().selectFrom('item').select('id').where('url', '=', url).orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id;
-  const run = (itemId: string) => analyzeItemTask.run({ itemId }, { deps: t.runtime.deps, jobId: 'j', workerId: 'w', attempt: 1, queue: t.runtime.queue });
+  const run = (itemId: string) => analyzeItemTask.run({ itemId }, { deps: t.runtime.deps, jobId: 'j', workerId: 'w', attempt: 1 });
 
   it('stores a capture once: the same (source, url, content) again changes nothing', async () => {
     const first = await ingest([ADS.esRisky, ADS.enRisky, ADS.ptRisky]);

@@ -16,6 +16,6 @@ export const analyzeItemTask: TaskDefinition<z.output<typeof payload>> = {
   maxAttempts: 5,
   async run({ itemId }, { deps, queue }) {
     await analyseItem(deps, itemId);
-    await queueNetworkUpdate(queue, deps, itemId);
+    if (queue) await queueNetworkUpdate(queue, deps, itemId);
   },
 };

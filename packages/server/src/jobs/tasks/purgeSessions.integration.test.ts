@@ -13,7 +13,7 @@ describe.each(DIALECTS)('system.purgeSessions on %s', (dialect) => {
     const old = await t.admin();
     t.clock.advance(13 * 3_600_000);
     const live = await t.admin();
-    await purgeSessionsTask.run({}, { deps: t.runtime.deps, jobId: 'j', workerId: 'w', attempt: 1, queue: t.runtime.queue });
+    await purgeSessionsTask.run({}, { deps: t.runtime.deps, jobId: 'j', workerId: 'w', attempt: 1 });
     const left = await t.runtime.deps.db.selectFrom('session').select('user_id').execute();
     expect(left).toHaveLength(1);
     expect((await t.as(live, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);
