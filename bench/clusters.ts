@@ -190,7 +190,7 @@ export function pairScores(pred: readonly (string | number)[], truth: readonly (
 const f3 = (x: number): string => x.toFixed(3);
 
 /** `;`-separated CSV with quoted fields (quotes doubled inside). */
-function parseCsv(text: string): string[][] {
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -5,6 +5,7 @@ export * from './cases/index.js';
 export * from './clusters/index.js';
 export * from './entities/index.js';
 export * from './media/index.js';
+export * from './networks/index.js';
 export * from './risk/index.js';
 export * from './stats/index.js';
 export * from './text/index.js';

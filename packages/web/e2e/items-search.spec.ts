@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials';
 import { signIn, tabTo } from './helpers';
 import { byUrl, inventedAds, ingestViaApi, uniqueDigits, waitAnalysed } from './items';
+import { waitNetworked } from './networks';
 
 test.use({ locale: 'en-GB' });
 
@@ -17,6 +18,8 @@ test('items: sorted by score, filtered by indicator and entity (keyboard), an it
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await ingestViaApi(page, ads);
+  // The first and fourth ads share a phone: once networked, both scores carry that link-graph signal.
+  await waitNetworked(page, phone, 2);
   const stored = await waitAnalysed(page, site, ads.length);
   const risky = byUrl(stored, ads[0]!.url);
   const bike = byUrl(stored, ads[3]!.url);
@@ -99,7 +102,8 @@ test('items: sorted by score, filtered by indicator and entity (keyboard), an it
   const breakdown = page.getByTestId('breakdown-table');
   await expect(breakdown.locator('[data-signal="youth.schoolgirl"]')).toContainText('+1.6');
   await expect(breakdown.locator('[data-signal="entity.obfuscated-phone"]')).toContainText('A phone number is written to evade search');
-  await expect(breakdown.getByTestId('breakdown-row')).toHaveCount(5);
+  await expect(breakdown.locator('[data-signal="entity.phone-shared-ads"]')).toContainText('The phone appears in 2 ads');
+  await expect(breakdown.getByTestId('breakdown-row')).toHaveCount(6);
 
   // The capture's URL is text with a copy button, never a link; media references are text too.
   await expect(page.getByTestId('item-url')).toHaveText(ads[0]!.url);
@@ -117,6 +121,8 @@ test('items: sorted by score, filtered by indicator and entity (keyboard), an it
   // An entity leads to all the items that share it.
   const phoneRow = page.getByTestId('entity-row').filter({ hasText: phone });
   await expect(phoneRow).toContainText('written to evade search');
+  // …and to its network's page (the same phone links the first and the fourth ad).
+  await expect(phoneRow.getByRole('link', { name: `Network and links of ${phone}` })).toHaveAttribute('href', `/networks/entities/phone/${encodeURIComponent(phone)}`);
   await phoneRow.getByRole('link', { name: `All items with ${phone}` }).click();
   await expect(page).toHaveURL(/\/items\?entityType=phone&entity=%2B57310555\d{4}&sort=score$/);
   await expect(rows).toHaveCount(2);

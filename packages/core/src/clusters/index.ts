@@ -10,3 +10,4 @@ export { MinHasher, estimateJaccard } from './minhash.js';
 export { candidateProbability, lshThreshold, chooseBands } from './lsh.js';
 export { renderTemplate, fillTemplate, clusterLines, clusterSummary, type ClusterLine, type ClusterSummary } from './report.js';
 export { tokenize, type Token } from './tokenize.js';
+export { adSketch, sketchSimilarity, encodeSignature, decodeSignature, type AdSketch } from './sketch.js';

@@ -64,7 +64,7 @@ describe('score()', () => {
 
 describe('refitting weights', () => {
   it('feature vectors line up with RISK_FEATURE_IDS and a fitted config scores consistently', () => {
-    expect(RISK_FEATURE_IDS.length).toBe(Object.keys(INDICATOR_CATALOG).length + 5);
+    expect(RISK_FEATURE_IDS.length).toBe(Object.keys(INDICATOR_CATALOG).length + 6);
     // Invented labelled set: label 1 when a youth or control cue is present (a toy rule the fit must learn).
     const ads = [
       TRAFFICKING_LIKE_ES,
@@ -125,5 +125,24 @@ describe('score: quoted mentions', () => {
     const r = score('Noticia: avisos con la palabra "colegiala".');
     const x = featureVector({ indicators: r.indicators, entities: r.entities });
     expect(x[RISK_FEATURE_IDS.indexOf('youth.schoolgirl')]).toBe(0.5);
+  });
+});
+
+describe('network signals on a stored breakdown', () => {
+  it('adds the link-graph terms with their reasons, replaces them on re-application, and matches a full score', async () => {
+    const { applyNetworkSignals } = await import('./network.js');
+    const { score } = await import('./analyze.js');
+    const text = 'Nuevas chicas 24 horas, recién llegadas. Llama al 310 555 1234';
+    const plain = score(text, { defaultRegion: 'CO' });
+    const signals = { adsSharingPhone: 8, citiesSharingPhone: 3, namesSharingPhone: 4, templatedClusterSize: 6 };
+    const full = score(text, { defaultRegion: 'CO', entitySignals: signals });
+    const applied = applyNetworkSignals(plain.breakdown, signals);
+    expect(applied.score).toBeCloseTo(full.score, 3);
+    expect(applied.score).toBeGreaterThan(plain.score);
+    expect(applied.breakdown.find((b) => b.id === 'entity.phone-shared-cities')?.explanation).toMatch(/3 cities/);
+    expect(applied.breakdown.find((b) => b.id === 'entity.templated-text')?.explanation).toMatch(/template shared by at least 6 ads/);
+    const again = applyNetworkSignals(applied.breakdown, { adsSharingPhone: 1 });
+    expect(again.score).toBeCloseTo(plain.score, 3);
+    expect(again.breakdown.some((b) => b.id.startsWith('entity.phone-shared') || b.id === 'entity.templated-text')).toBe(false);
   });
 });

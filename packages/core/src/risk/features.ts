@@ -9,6 +9,7 @@ const ENTITY_FEATURES: readonly EntityFeature[] = [
   'entity.phone-shared-ads',
   'entity.phone-shared-cities',
   'entity.phone-shared-names',
+  'entity.templated-text',
 ];
 const MEDIA_FEATURES: readonly MediaFeature[] = ['media.bank-match'];
 

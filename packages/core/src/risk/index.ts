@@ -18,3 +18,4 @@ export { score, scoreText, type ScoreOptions, type ScoreResult, type ScoredIndic
 export { fitLogistic, type FitOptions, type LogisticFit } from './fit.js';
 export { calibrationReport, rocAuc, type CalibrationReport, type CalibrationOptions, type ReliabilityBin } from './calibration.js';
 export { featureVector, configFromFit, RISK_FEATURE_IDS, type ConfigFromFitOptions, type FeatureInput } from './features.js';
+export { applyNetworkSignals, NETWORK_FEATURES } from './network.js';

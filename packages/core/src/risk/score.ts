@@ -23,6 +23,8 @@ export interface EntitySignals {
   citiesSharingPhone?: number;
   /** Distinct names those ads use. */
   namesSharingPhone?: number;
+  /** Items in the ad's template cluster (this one included): many ads written from one template. */
+  templatedClusterSize?: number;
 }
 
 export interface MediaSignals {
@@ -32,7 +34,12 @@ export interface MediaSignals {
   minDistance?: number;
 }
 
-export type EntityFeature = 'entity.obfuscated-phone' | 'entity.phone-shared-ads' | 'entity.phone-shared-cities' | 'entity.phone-shared-names';
+export type EntityFeature =
+  | 'entity.obfuscated-phone'
+  | 'entity.phone-shared-ads'
+  | 'entity.phone-shared-cities'
+  | 'entity.phone-shared-names'
+  | 'entity.templated-text';
 export type MediaFeature = 'media.bank-match';
 
 export interface RiskConfig {
@@ -79,6 +86,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
     'entity.phone-shared-ads': 0.3,
     'entity.phone-shared-cities': 0.5,
     'entity.phone-shared-names': 0.6,
+    'entity.templated-text': 0.3,
   },
   mediaWeights: { 'media.bank-match': 3 },
   maxLog2Count: 5,
@@ -149,6 +157,7 @@ export function contextFeatures(input: Omit<RiskInput, 'indicators'>, config: Ri
     'entity.phone-shared-ads': log2Count(s.adsSharingPhone, config.maxLog2Count),
     'entity.phone-shared-cities': log2Count(s.citiesSharingPhone, config.maxLog2Count),
     'entity.phone-shared-names': log2Count(s.namesSharingPhone, config.maxLog2Count),
+    'entity.templated-text': log2Count(s.templatedClusterSize, config.maxLog2Count),
     'media.bank-match': media,
   };
 }
@@ -211,6 +220,7 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
     ['entity.phone-shared-ads', 'entity', () => `The phone appears in ${s.adsSharingPhone ?? 0} ads`],
     ['entity.phone-shared-cities', 'entity', () => `The phone appears in ads from ${s.citiesSharingPhone ?? 0} cities`],
     ['entity.phone-shared-names', 'entity', () => `The phone is used with ${s.namesSharingPhone ?? 0} different names`],
+    ['entity.templated-text', 'entity', () => `The text follows a template shared by at least ${s.templatedClusterSize ?? 0} ads`],
     [
       'media.bank-match',
       'media',
@@ -223,7 +233,7 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
     const value = x[id];
     if (value === 0) continue;
     const text = describe();
-    const weight = id === 'media.bank-match' ? config.mediaWeights[id] : config.entityWeights[id as EntityFeature];
+    const weight = id === 'media.bank-match' ? config.mediaWeights[id] : entityWeight(config, id as EntityFeature);
     entries.push({
       source,
       id,
@@ -238,11 +248,16 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
   let logit = config.bias;
   for (const t of terms) logit += t.contribution;
   for (const [id] of context) {
-    const w = id === 'media.bank-match' ? config.mediaWeights[id] : config.entityWeights[id as EntityFeature];
+    const w = id === 'media.bank-match' ? config.mediaWeights[id] : entityWeight(config, id as EntityFeature);
     logit += w * x[id];
   }
   entries.sort((a, b) => b.contribution - a.contribution || a.id.localeCompare(b.id));
   return { score: round(sigmoid(logit)), logit: round(logit), bias: config.bias, configVersion: config.version, breakdown: entries };
+}
+
+/** An entity feature's weight; configs written before a feature existed use the shipped prior. */
+export function entityWeight(config: RiskConfig, id: EntityFeature): number {
+  return config.entityWeights[id] ?? DEFAULT_RISK_CONFIG.entityWeights[id];
 }
 
 /** Scales the positive contributions of `list` down proportionally so that they sum to at most `cap`. */

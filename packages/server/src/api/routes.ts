@@ -60,6 +60,11 @@ import { postAnalyzeEndpoint } from './analysis/postAnalyze.js';
 import { getItemEndpoint } from './items/getItem.js';
 import { listItemsEndpoint } from './items/listItems.js';
 import { postItemsEndpoint } from './items/postItems.js';
+import { exportNetworkEndpoint } from './networks/exportNetwork.js';
+import { getClusterEndpoint } from './networks/getCluster.js';
+import { getEntityEndpoint } from './networks/getEntity.js';
+import { getNetworkEndpoint } from './networks/getNetwork.js';
+import { listNetworksEndpoint } from './networks/listNetworks.js';
 import { createUserEndpoint } from './users/createUser.js';
 import { listUsersEndpoint } from './users/listUsers.js';
 import { resetUserPasswordEndpoint } from './users/resetUserPassword.js';
@@ -105,4 +110,9 @@ export const endpoints: Endpoint[] = [
   listCaseLinksEndpoint, addCaseLinkEndpoint, removeCaseLinkEndpoint, casesLinkedToEndpoint, listCaseTasksEndpoint, addCaseTaskEndpoint, completeTaskEndpoint, listMyTasksEndpoint,
   listOrganisationsEndpoint, createOrganisationEndpoint, addOrganisationMemberEndpoint, listTeamsEndpoint, createTeamEndpoint, addTeamMemberEndpoint,
   listPublicationsEndpoint, getPublicationCsvEndpoint, publishTableEndpoint, exportCasesEndpoint, importCasesEndpoint, getVocabularyEndpoint,
+  listNetworksEndpoint,
+  getNetworkEndpoint,
+  exportNetworkEndpoint,
+  getClusterEndpoint,
+  getEntityEndpoint,
 ];

@@ -18,10 +18,29 @@ import { registerWorkerCommand } from './commands/worker.js';
 import { registerCasesCommands } from './commands/cases.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerStatsCommands } from './commands/stats.js';
+import { registerClusterCommands } from './commands/cluster.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
-const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerRiskCommands, registerImportCommand, registerKeysCommands, registerStatsCommands, registerCasesCommands];
+const commandRegistrars = [
+  registerServeCommand,
+  registerWorkerCommand,
+  registerMigrateCommand,
+  registerUserCommands,
+  registerAuditCommands,
+  registerJobsCommands,
+  registerHashCommand,
+  registerBankCommands,
+  registerMatchCommand,
+  registerExtractCommand,
+  registerScoreCommand,
+  registerRiskCommands,
+  registerImportCommand,
+  registerKeysCommands,
+  registerStatsCommands,
+  registerCasesCommands,
+  registerClusterCommands,
+];
 
 export function buildProgram(): Command {
   const program = new Command('centinela')

@@ -2,7 +2,7 @@
 // Core's RiskConfig has `weakEvidenceCap: Infinity` when the caps are removed; JSON has no Infinity, so the file
 // writes `null` for "no cap" and the reader turns it back.
 import { readFileSync } from 'node:fs';
-import { INDICATOR_CATALOG, INDICATOR_CATEGORIES, type RiskConfig } from '@centinela/core';
+import { DEFAULT_RISK_CONFIG, INDICATOR_CATALOG, INDICATOR_CATEGORIES, type RiskConfig } from '@centinela/core';
 import { z } from 'zod';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -19,6 +19,8 @@ const fileSchema = z.strictObject({
     'entity.phone-shared-ads': finite,
     'entity.phone-shared-cities': finite,
     'entity.phone-shared-names': finite,
+    // Added with the link graph (issue 5): files written before it keep the prior.
+    'entity.templated-text': finite.optional(),
   }),
   mediaWeights: z.strictObject({ 'media.bank-match': finite }),
   maxLog2Count: z.number().positive().max(64),
@@ -61,7 +63,7 @@ export function parseRiskConfig(value: unknown): RiskConfig {
     indicatorWeights: c.indicatorWeights,
     categoryCaps: c.categoryCaps,
     weakEvidenceCap: c.weakEvidenceCap ?? Number.POSITIVE_INFINITY,
-    entityWeights: c.entityWeights,
+    entityWeights: { ...c.entityWeights, 'entity.templated-text': c.entityWeights['entity.templated-text'] ?? DEFAULT_RISK_CONFIG.entityWeights['entity.templated-text'] },
     mediaWeights: c.mediaWeights,
     maxLog2Count: c.maxLog2Count,
     mediaDistanceThreshold: c.mediaDistanceThreshold,

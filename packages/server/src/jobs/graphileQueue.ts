@@ -60,6 +60,7 @@ export class GraphileJobQueue implements JobQueue {
           jobId: String(helpers.job.id),
           workerId: registration.id,
           attempt: helpers.job.attempts,
+          queue: this,
         });
       };
     }

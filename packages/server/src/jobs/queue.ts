@@ -10,6 +10,11 @@ export interface TaskContext {
   jobId: string;
   workerId: string;
   attempt: number;
+  /**
+   * The queue running the task, so a task can queue follow-up work (e.g. analyze.item → networks.updateForItem).
+   * Both queues always pass it; optional so that contexts built by hand in tests need not.
+   */
+  queue?: JobQueue;
 }
 
 /**

@@ -133,7 +133,7 @@ export class SqlJobQueue implements JobQueue {
     const task = findTask(job.task)!;
     try {
       const payload = task.payload.parse(JSON.parse(job.payload));
-      await task.run(payload, { deps: this.deps, jobId: job.id, workerId, attempt: Number(job.attempts) });
+      await task.run(payload, { deps: this.deps, jobId: job.id, workerId, attempt: Number(job.attempts), queue: this });
       await db.updateTable('job').set({ status: 'done', finished_at: isoNow(clock), locked_by: null, locked_at: null }).where('id', '=', job.id).execute();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

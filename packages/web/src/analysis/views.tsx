@@ -340,6 +340,9 @@ function EntityDetails({ attributes }: { attributes: Record<string, unknown> }) 
 }
 
 /** Entities as found and normalised; each links to the list of all items that share it. */
+/** Entity types that link items into networks (docs/NETWORKS.md). */
+const LINKING_TYPES = ['phone', 'email', 'wallet', 'handle'];
+
 export function EntityTable({ entities, linkToItems }: { entities: readonly api.ItemEntity[]; linkToItems: boolean }) {
   const { t } = useI18n();
   const id = useId();
@@ -395,6 +398,18 @@ export function EntityTable({ entities, linkToItems }: { entities: readonly api.
                       >
                         {t('analysis.entity.allItems')}
                       </Link>
+                      {LINKING_TYPES.includes(e.type) ? (
+                        <>
+                          {' · '}
+                          <Link
+                            to={`/networks/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.normalized)}`}
+                            aria-label={t('networks.entity.linksFor', { value: e.normalized })}
+                            data-testid="entity-network-link"
+                          >
+                            {t('networks.entity.links')}
+                          </Link>
+                        </>
+                      ) : null}
                     </td>
                   ) : null}
                 </tr>

@@ -686,7 +686,7 @@ export interface AccessReasonInput {
   legalBasis?: string;
 }
 
-function reasonParams(q: URLSearchParams, reason: AccessReasonInput | null | undefined): void {
+export function reasonParams(q: URLSearchParams, reason: AccessReasonInput | null | undefined): void {
   if (reason?.purpose) q.set('purpose', reason.purpose);
   if (reason?.legalBasis) q.set('legalBasis', reason.legalBasis);
 }

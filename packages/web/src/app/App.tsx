@@ -20,6 +20,9 @@ const Statistics = lazy(() => import('../pages/Statistics').then((m) => ({ defau
 const Directory = lazy(() => import('../pages/Directory').then((m) => ({ default: m.Directory })));
 import { Forbidden, NotFound } from '../pages/Problem';
 
+// The networks module carries a graph library and map data: loaded only when opened.
+const Networks = lazy(() => import('../pages/Networks').then((m) => ({ default: m.Networks })));
+
 function Page() {
   const { path } = useRouter();
   const { state } = useSession();
@@ -38,6 +41,7 @@ function Page() {
   if (mod.id === 'statistics' && path === mod.path) return <Suspense fallback={<Spinner />}><Statistics /></Suspense>;
   if (mod.id === 'referrals' && path === mod.path) return <Suspense fallback={<Spinner />}><Referrals /></Suspense>;
   if (mod.id === 'directory' && path === mod.path) return <Suspense fallback={<Spinner />}><Directory /></Suspense>;
+  if (mod.id === 'networks') return <Suspense fallback={<Spinner />}><Networks /></Suspense>;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

@@ -1,5 +1,6 @@
 import type { Messages } from './es';
 import { casesEn } from './cases.en';
+import { networksEn } from './networks.en';
 
 // English catalogue. Typed as `Messages`: a missing or an extra key fails type-checking.
 export const en: Messages = {
@@ -698,4 +699,5 @@ export const en: Messages = {
   'error.request.empty_json_body': 'The data sent is empty.',
   'error.request.invalid': 'The request is not valid.',
   'error.request.bad_url': 'The request address is not valid.',
+  ...networksEn,
 };

@@ -2,6 +2,7 @@
 // Placeholders are written {name} and filled by `t()`.
 import { casesEs } from './cases.es';
 
+import { networksEs } from './networks.es';
 export const es = {
   ...casesEs,
   'app.name': 'Centinela',
@@ -698,6 +699,7 @@ export const es = {
   'error.request.empty_json_body': 'Los datos enviados están vacíos.',
   'error.request.invalid': 'La petición no es válida.',
   'error.request.bad_url': 'La dirección de la petición no es válida.',
+  ...networksEs,
 } satisfies Record<string, string>;
 
 export type Messages = { [K in keyof typeof es]: string };

@@ -22,6 +22,11 @@ import type { TeamMemberTable, TeamTable } from './team.js';
 export type { HashBankEntryTable, HashBankTable, HashBankVersionTable, QuarantinedMediaTable };
 export type { ItemEntityTable, ItemIndicatorTable, ItemTable };
 export type { CaseAccessTable, CaseEventTable, CaseLinkTable, CaseRecordTable, CaseReferralTable, CaseShareTable, CaseTaskTable, FieldKeyTable, OrganisationMemberTable, SealedFieldTable, ServiceOrganisationTable, StatsPublicationTable, TeamMemberTable, TeamTable };
+import type { ClusterBandTable, ClusterSketchTable } from './clusterSketch.js';
+import type { TemplateClusterTable } from './templateCluster.js';
+import type { NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkPdqTable, NetworkTable } from './network.js';
+
+export type { ClusterBandTable, ClusterSketchTable, NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkPdqTable, NetworkTable, TemplateClusterTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -55,4 +60,12 @@ export interface Database {
   case_link: CaseLinkTable;
   case_task: CaseTaskTable;
   stats_publication: StatsPublicationTable;
+  cluster_sketch: ClusterSketchTable;
+  cluster_band: ClusterBandTable;
+  template_cluster: TemplateClusterTable;
+  network: NetworkTable;
+  network_item: NetworkItemTable;
+  network_link: NetworkLinkTable;
+  network_hub: NetworkHubTable;
+  network_pdq: NetworkPdqTable;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyseItem, ANALYZE_ITEM_TASK } from '../../services/itemAnalysis.js';
 import type { TaskDefinition } from '../queue.js';
+import { queueNetworkUpdate } from '../../services/networkService.js';
 
 const payload = z.strictObject({ itemId: z.uuid() });
 
@@ -13,7 +14,8 @@ export const analyzeItemTask: TaskDefinition<z.output<typeof payload>> = {
   role: 'analyze',
   payload,
   maxAttempts: 5,
-  async run({ itemId }, { deps }) {
+  async run({ itemId }, { deps, queue }) {
     await analyseItem(deps, itemId);
+    if (queue) await queueNetworkUpdate(queue, deps, itemId);
   },
 };

@@ -1,13 +1,22 @@
 import { Problem } from '../../services/problem.js';
 import type { TaskDefinition } from '../queue.js';
 import { analyzeItemTask } from './analyzeItem.js';
+import { rebuildNetworksTask, updateNetworksTask } from './networks.js';
 import { probeTask } from './probe.js';
 import { purgeSessionsTask } from './purgeSessions.js';
 import { purgeCasesTask } from './purgeCases.js';
 import { reencryptFieldsTask } from './reencryptFields.js';
 
 /** Every task the workers know. A capability adds its tasks here. */
-export const tasks: TaskDefinition<never>[] = [probeTask, purgeSessionsTask, analyzeItemTask, purgeCasesTask, reencryptFieldsTask] as TaskDefinition<never>[];
+export const tasks: TaskDefinition<never>[] = [
+  probeTask,
+  purgeSessionsTask,
+  analyzeItemTask,
+  purgeCasesTask,
+  reencryptFieldsTask,
+  updateNetworksTask,
+  rebuildNetworksTask,
+] as TaskDefinition<never>[];
 
 export function findTask(name: string): TaskDefinition<unknown> | undefined {
   return tasks.find((t) => t.name === name) as TaskDefinition<unknown> | undefined;

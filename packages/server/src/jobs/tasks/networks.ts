@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { NETWORK_REBUILD_TASK, NETWORK_UPDATE_TASK, rebuildNetworks, updateNetworksForItem } from '../../services/networkService.js';
+import type { TaskDefinition } from '../queue.js';
+
+const itemPayload = z.strictObject({ itemId: z.uuid() });
+
+/**
+ * Joins one analysed item to its template cluster and network (queued at the end of `analyze.item`). Idempotent:
+ * the cluster row and the links are keyed by item, and the components are recomputed from the stored links.
+ */
+export const updateNetworksTask: TaskDefinition<z.output<typeof itemPayload>> = {
+  name: NETWORK_UPDATE_TASK,
+  role: 'analyze',
+  payload: itemPayload,
+  maxAttempts: 5,
+  async run({ itemId }, { deps }) {
+    await updateNetworksForItem(deps, itemId);
+  },
+};
+
+/** The full rebuild of clusters and networks from the analysed items (`centinela networks rebuild` runs it inline). */
+export const rebuildNetworksTask: TaskDefinition<Record<string, never>> = {
+  name: NETWORK_REBUILD_TASK,
+  role: 'analyze',
+  payload: z.strictObject({}),
+  maxAttempts: 2,
+  async run(_payload, { deps }) {
+    await rebuildNetworks(deps);
+  },
+};
