@@ -50,6 +50,19 @@ const settings = {
   workerStaleSeconds: { env: 'CENTINELA_WORKER_STALE_SECONDS', schema: z.coerce.number().min(0.5).max(86_400).default(60) },
   scryptCost: { env: 'CENTINELA_SCRYPT_COST', schema: z.coerce.number().int().min(1024).max(1 << 20).default(1 << 15) },
   riskConfig: { env: 'CENTINELA_RISK_CONFIG', schema: riskConfigSetting },
+  // Crawler and outbound fetches (net/safeFetch.ts): who we say we are, what we may reach, how much we read.
+  crawlContactUrl: { env: 'CENTINELA_CRAWL_CONTACT_URL', schema: z.url().optional() },
+  crawlAllowPrivate: {
+    env: 'CENTINELA_CRAWL_ALLOW_PRIVATE',
+    schema: z
+      .union([z.array(z.string()), z.string()])
+      .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+      .default([]),
+  },
+  crawlTorProxy: { env: 'CENTINELA_CRAWL_TOR_PROXY', schema: z.string().regex(/^socks5h?:\/\/[^\s]+$/, 'must be a socks5:// URL').optional() },
+  crawlMaxBytes: { env: 'CENTINELA_CRAWL_MAX_BYTES', schema: z.coerce.number().int().min(1024).max(1 << 30).default(10 * 1024 * 1024) },
+  crawlTimeoutMs: { env: 'CENTINELA_CRAWL_TIMEOUT_MS', schema: z.coerce.number().int().min(100).max(600_000).default(30_000) },
+  crawlChromiumPath: { env: 'CENTINELA_CRAWL_CHROMIUM', schema: z.string().min(1).default('/usr/bin/chromium') },
 } as const;
 
 type Settings = typeof settings;
