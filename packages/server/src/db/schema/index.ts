@@ -12,9 +12,17 @@ import type { JobProbeTable } from './jobProbe.js';
 import type { QuarantinedMediaTable } from './quarantinedMedia.js';
 import type { SessionTable } from './session.js';
 import type { WorkerTable } from './worker.js';
+import type { CrawlCaptureTable } from './crawlCapture.js';
+import type { CrawlFrontierTable } from './crawlFrontier.js';
+import type { CrawlHostTable } from './crawlHost.js';
+import type { CrawlMediaTable } from './crawlMedia.js';
+import type { CrawlPageTable } from './crawlPage.js';
+import type { CrawlProfileTable } from './crawlProfile.js';
+import type { CrawlRunTable } from './crawlRun.js';
 
 export type { HashBankEntryTable, HashBankTable, HashBankVersionTable, QuarantinedMediaTable };
 export type { ItemEntityTable, ItemIndicatorTable, ItemTable };
+export type { CrawlCaptureTable, CrawlFrontierTable, CrawlHostTable, CrawlMediaTable, CrawlPageTable, CrawlProfileTable, CrawlRunTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -34,4 +42,11 @@ export interface Database {
   item: ItemTable;
   item_indicator: ItemIndicatorTable;
   item_entity: ItemEntityTable;
+  crawl_profile: CrawlProfileTable;
+  crawl_run: CrawlRunTable;
+  crawl_frontier: CrawlFrontierTable;
+  crawl_host: CrawlHostTable;
+  crawl_page: CrawlPageTable;
+  crawl_capture: CrawlCaptureTable;
+  crawl_media: CrawlMediaTable;
 }
