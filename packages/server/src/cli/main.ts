@@ -15,6 +15,7 @@ import { registerMigrateCommand } from './commands/migrate.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { registerWorkerCommand } from './commands/worker.js';
+import { registerCrawlCommands } from './commands/crawl.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of commandRegistrars) register(program);
+  registerCrawlCommands(program);
   return program;
 }
 

@@ -1,11 +1,14 @@
 import { Problem } from '../../services/problem.js';
 import type { TaskDefinition } from '../queue.js';
 import { analyzeItemTask } from './analyzeItem.js';
+import { crawlRunTask } from './crawlRun.js';
+import { crawlScheduleTask } from './crawlSchedule.js';
 import { probeTask } from './probe.js';
 import { purgeSessionsTask } from './purgeSessions.js';
 
 /** Every task the workers know. A capability adds its tasks here. */
 export const tasks: TaskDefinition<never>[] = [probeTask, purgeSessionsTask, analyzeItemTask] as TaskDefinition<never>[];
+tasks.push(crawlRunTask as TaskDefinition<never>, crawlScheduleTask as TaskDefinition<never>);
 
 export function findTask(name: string): TaskDefinition<unknown> | undefined {
   return tasks.find((t) => t.name === name) as TaskDefinition<unknown> | undefined;
