@@ -30,6 +30,13 @@ import { createUserEndpoint } from './users/createUser.js';
 import { listUsersEndpoint } from './users/listUsers.js';
 import { resetUserPasswordEndpoint } from './users/resetUserPassword.js';
 import { updateUserEndpoint } from './users/updateUser.js';
+import { listCrawlCapturesEndpoint } from './crawl/listCrawlCaptures.js';
+import { listCrawlProfilesEndpoint } from './crawl/listCrawlProfiles.js';
+import { listCrawlRunsEndpoint } from './crawl/listCrawlRuns.js';
+import { saveCrawlProfileEndpoint } from './crawl/saveCrawlProfile.js';
+import { startCrawlRunEndpoint } from './crawl/startCrawlRun.js';
+import { updateCrawlRunEndpoint } from './crawl/updateCrawlRun.js';
+import { exportEvidenceEndpoint } from './evidence/exportEvidence.js';
 
 /** Every endpoint of the API. A capability adds its endpoint files here. */
 export const endpoints: Endpoint[] = [
@@ -65,4 +72,11 @@ export const endpoints: Endpoint[] = [
   listItemsEndpoint,
   getItemEndpoint,
   postAnalyzeEndpoint,
+  listCrawlProfilesEndpoint,
+  saveCrawlProfileEndpoint,
+  listCrawlRunsEndpoint,
+  startCrawlRunEndpoint,
+  updateCrawlRunEndpoint,
+  listCrawlCapturesEndpoint,
+  exportEvidenceEndpoint,
 ];
