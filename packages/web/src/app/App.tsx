@@ -13,6 +13,7 @@ import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
 import { Items } from '../pages/Items';
 import { Account } from '../pages/Account';
+import { Crawler } from '../pages/Crawler';
 import { Forbidden, NotFound } from '../pages/Problem';
 
 function Page() {
@@ -29,6 +30,7 @@ function Page() {
   if (mod.id === 'admin') return <Admin />;
   if (mod.id === 'hashes') return <Hashes />;
   if (mod.id === 'items') return <Items />;
+  if (mod.id === 'crawler') return <Crawler />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

@@ -16,7 +16,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'items', path: '/items', label: 'nav.items', description: 'module.items.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },
   { id: 'networks', path: '/networks', label: 'nav.networks', description: 'module.networks.desc', roles: ['admin', 'analyst', 'investigator'], installed: false },
   { id: 'hashes', path: '/hashes', label: 'nav.hashes', description: 'module.hashes.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },
-  { id: 'crawler', path: '/crawler', label: 'nav.crawler', description: 'module.crawler.desc', roles: ['admin', 'analyst'], installed: false },
+  { id: 'crawler', path: '/crawler', label: 'nav.crawler', description: 'module.crawler.desc', roles: ['admin', 'analyst'], installed: true },
   { id: 'cases', path: '/cases', label: 'nav.cases', description: 'module.cases.desc', roles: ['admin', 'caseworker'], installed: false },
   { id: 'statistics', path: '/statistics', label: 'nav.statistics', description: 'module.statistics.desc', roles: ['admin', 'analyst', 'investigator', 'caseworker', 'statistician'], installed: false },
   { id: 'admin', path: '/admin', label: 'nav.admin', description: 'module.admin.desc', roles: ['admin'], installed: true },

@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { crawlEn } from './crawl.en';
 
 // English catalogue. Typed as `Messages`: a missing or an extra key fails type-checking.
 export const en: Messages = {
@@ -693,4 +694,5 @@ export const en: Messages = {
   'error.request.empty_json_body': 'The data sent is empty.',
   'error.request.invalid': 'The request is not valid.',
   'error.request.bad_url': 'The request address is not valid.',
+  ...crawlEn,
 };

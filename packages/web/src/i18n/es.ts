@@ -1,3 +1,5 @@
+import { crawlEs } from './crawl.es';
+
 // Spanish catalogue. It is the reference: `en.ts` must provide exactly the same keys (checked by the compiler).
 // Placeholders are written {name} and filled by `t()`.
 export const es = {
@@ -692,6 +694,7 @@ export const es = {
   'error.request.empty_json_body': 'Los datos enviados están vacíos.',
   'error.request.invalid': 'La petición no es válida.',
   'error.request.bad_url': 'La dirección de la petición no es válida.',
+  ...crawlEs,
 } satisfies Record<string, string>;
 
 export type Messages = { [K in keyof typeof es]: string };
