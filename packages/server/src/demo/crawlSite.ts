@@ -252,6 +252,36 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
       }
       return html(res, 200, page('Ocupado', '<p>Ahora sí. <a href="/ad/4">Ver anuncio</a></p>'));
     }
+    // A page that needs JavaScript: the listing and the ad are drawn by a script from JSON.
+    if (p === '/spa/') {
+      return html(res, 200, page('SPA', '<ul id="list"></ul><script src="/spa/app.js"></script>'));
+    }
+    const spaAd = /^\/spa\/ad\/(\d+)$/.exec(p);
+    if (spaAd) return html(res, 200, page('SPA', `<main id="app" data-id="${Number(spaAd[1])}"></main><script src="/spa/app.js"></script>`));
+    if (p === '/spa/app.js') {
+      const js = `(async () => {
+  const list = document.getElementById('list');
+  if (list) {
+    const ids = await (await fetch('/spa/ads.json')).json();
+    list.innerHTML = ids.map((id) => '<li><a href="/spa/ad/' + id + '">ad ' + id + '</a></li>').join('');
+    return;
+  }
+  const app = document.getElementById('app');
+  const ad = await (await fetch('/spa/ads/' + app.dataset.id + '.json')).json();
+  const h1 = document.createElement('h1'); h1.className = 'ad-title'; h1.textContent = ad.title; app.appendChild(h1);
+  const d = document.createElement('div'); d.className = 'description'; d.textContent = ad.text; app.appendChild(d);
+  const c = document.createElement('p'); c.className = 'contact'; c.textContent = 'Tel: ' + ad.phone; app.appendChild(c);
+  fetch('/spa/track', { method: 'POST', body: 'x' }).catch(() => {});
+})();`;
+      return res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    }
+    if (p === '/spa/ads.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(ads.slice(0, 3).map((a) => a.id)));
+    const spaJson = /^\/spa\/ads\/(\d+)\.json$/.exec(p);
+    if (spaJson) {
+      const ad = ads.find((a) => a.id === Number(spaJson[1]));
+      if (!ad) return res.writeHead(404).end();
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: ad.title, text: ad.text, phone: ad.phone }));
+    }
     if (p.startsWith('/private/')) return html(res, 200, page('Privado', '<p>Zona que robots.txt prohíbe.</p>'));
     return html(res, 404, page('No encontrado', '<p>No existe.</p>'));
   };
