@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from './canonicalUrl.js';
-import { extractPage } from './extract.js';
+import { decodeHtml, extractPage } from './extract.js';
 import { compileProfile, mayFollow, parseProfile, validateProfile } from './profile.js';
 import { robotsRules, sitemapLocations } from './robots.js';
 import { readTar, writeTar } from './tar.js';
@@ -70,6 +70,16 @@ describe('extraction', () => {
     expect(extractPage(html, 'https://ads.example/ad/2', c, true).fields).toEqual({
       title: 'Sofá', text: 'Casi nuevo', postedAt: '2026-10-01', location: 'Cuenca, EC', price: '50 EUR', contact: '+593 2 555 0100', images: ['https://ads.example/i.png'],
     });
+  });
+});
+
+describe('decodeHtml', () => {
+  it('follows the declared charset, header first, and never fails on invalid bytes', () => {
+    const latin1 = Buffer.from('<p>Niñera, São Paulo</p>', 'latin1');
+    expect(decodeHtml(latin1, 'text/html; charset=ISO-8859-1')).toBe('<p>Niñera, São Paulo</p>');
+    expect(decodeHtml(Buffer.concat([Buffer.from('<meta charset="windows-1252">'), latin1]), 'text/html')).toContain('Niñera');
+    expect(decodeHtml(Buffer.from([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0xc3, 0x28]), 'text/html; charset=utf-8')).toBe('<p>\uFFFD\uFFFD\uFFFD(');
+    expect(decodeHtml(Buffer.from('ok'), 'text/html; charset=x-no-such-charset')).toBe('ok');
   });
 });
 

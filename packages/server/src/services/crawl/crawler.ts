@@ -11,7 +11,7 @@ import { isoInstant } from '../itemInput.js';
 import { ingestItems } from '../itemService.js';
 import { recordCapture, sealWarc, type CaptureMeta } from './captureStore.js';
 import { canonicalUrl, hostKey, urlHash } from './canonicalUrl.js';
-import { extractPage, type ExtractedFields } from './extract.js';
+import { decodeHtml, extractPage, type ExtractedFields } from './extract.js';
 import { addToFrontier, claimNext, finishEntry, finishIdleRuns, nextDueAt, releaseHost, releaseStale, type Claim, type FrontierEntry } from './frontier.js';
 import { processImage } from './images.js';
 import { compileProfile, isItemPage, mayFollow, type CompiledProfile } from './profile.js';
@@ -244,7 +244,7 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
   let html: string | null = null;
   const isHtml = res.contentType !== null && HTML_TYPES.includes(res.contentType);
   if (entry.kind === 'page' && res.status >= 200 && res.status < 300 && isHtml) {
-    html = res.body.toString('utf8');
+    html = decodeHtml(res.body, res.headers['content-type']);
     if (profile.render === 'javascript') html = await renderPage(deps, fetcher, res.url, html);
   }
   const imageResult = entry.kind === 'image' && res.status >= 200 && res.status < 300 ? await processImage(deps, res.body) : null;

@@ -164,3 +164,22 @@ function fillFromJsonLd($: CheerioAPI, f: ExtractedFields, resolve: (h: string |
     if (seller && typeof seller === 'object') f.contact = clean([str(seller.telephone), str(seller.email)].filter(Boolean).join(' '));
   }
 }
+
+/**
+ * Decodes an HTML body by its declared charset: the Content-Type header first, then a <meta> in the first 2 KB,
+ * else UTF-8 (invalid bytes become U+FFFD, never an error). Unknown labels fall back to UTF-8.
+ */
+export function decodeHtml(body: Buffer, contentType: string | undefined): string {
+  const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  const head = body.subarray(0, 2048).toString('latin1');
+  const fromMeta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  for (const label of [fromHeader, fromMeta, 'utf-8']) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label, { fatal: false }).decode(body);
+    } catch {
+      // not a label the platform knows: try the next source
+    }
+  }
+  return body.toString('utf8');
+}
