@@ -89,8 +89,9 @@ export interface SafeFetcherOptions {
 const FORBIDDEN_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'host', 'user-agent', 'content-length', 'transfer-encoding', 'connection']);
 
 /** Canonical User-Agent: names the software and version, and where site operators can learn about it and object. */
-export function crawlerUserAgent(config: Pick<Config, 'crawlContactUrl' | 'publicUrl'>): string {
-  const contact = config.crawlContactUrl ?? (config.publicUrl ? new URL('/crawler', config.publicUrl).toString() : 'https://github.com/centinela-project/centinela/blob/main/docs/CRAWLER.md');
+export function crawlerUserAgent(config: Pick<Config, 'crawlContactUrl'>): string {
+  // The web UI's /crawler page needs a sign-in, so it is no contact for site operators: the operator sets one.
+  const contact = config.crawlContactUrl ?? 'https://centinela.dev/crawler';
   return `CentinelaCrawler/${VERSION} (+${contact})`;
 }
 
