@@ -161,3 +161,67 @@ describe('SafeFetcher against a local server', () => {
     await f.close();
   });
 });
+
+describe('SafeFetcher and Tor', () => {
+  let web: Server;
+  let socks: import('node:net').Server;
+  let webPort = 0;
+  let proxyUrl = '';
+  const asked: string[] = [];
+
+  beforeAll(async () => {
+    const net = await import('node:net');
+    web = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`onion says hi to ${req.headers.host}`));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
+    webPort = (web.address() as AddressInfo).port;
+    // A minimal SOCKS5 proxy standing in for Tor: records the host it is asked for, connects to the local server.
+    socks = net.createServer((client) => {
+      let stage = 0;
+      let buf = Buffer.alloc(0);
+      const onData = (d: Buffer) => {
+        buf = Buffer.concat([buf, d]);
+        if (stage === 0 && buf.length >= 2 && buf.length >= 2 + buf[1]!) {
+          buf = buf.subarray(2 + buf[1]!);
+          client.write(Buffer.from([5, 0]));
+          stage = 1;
+        }
+        if (stage === 1 && buf.length >= 5) {
+          const atyp = buf[3]!;
+          const len = atyp === 3 ? 5 + buf[4]! + 2 : atyp === 1 ? 4 + 4 + 2 : 4 + 16 + 2;
+          if (buf.length < len) return;
+          asked.push(atyp === 3 ? buf.subarray(5, 5 + buf[4]!).toString() : `atyp:${atyp}`);
+          const rest = buf.subarray(len);
+          client.off('data', onData);
+          const upstream = net.connect(webPort, '127.0.0.1', () => {
+            client.write(Buffer.from([5, 0, 0, 1, 127, 0, 0, 1, 0, 0]));
+            if (rest.length) upstream.write(rest);
+            client.pipe(upstream).pipe(client);
+          });
+          upstream.on('error', () => client.destroy());
+          stage = 2;
+        }
+      };
+      client.on('data', onData);
+      client.on('error', () => undefined);
+    });
+    await new Promise<void>((r) => socks.listen(0, '127.0.0.1', r));
+    proxyUrl = `socks5://127.0.0.1:${(socks.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    web.closeAllConnections();
+    await new Promise((r) => web.close(r));
+    await new Promise((r) => socks.close(r));
+  });
+
+  it('sends .onion hosts, by name, through the operator’s proxy, and nothing else', async () => {
+    const f = new SafeFetcher({ userAgent: 'x', torProxy: proxyUrl, allowPrivate: ['127.0.0.1'], timeoutMs: 3000 });
+    const onion = 'abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion';
+    const r = await f.fetch(`http://${onion}/`);
+    expect(r.status).toBe(200);
+    expect(r.body.toString()).toBe(`onion says hi to ${onion}`);
+    expect(asked).toEqual([onion]); // the name, for Tor to resolve: never a local DNS lookup
+    await f.fetch(`http://127.0.0.1:${webPort}/`);
+    expect(asked).toEqual([onion]);
+    await f.close();
+  });
+});
