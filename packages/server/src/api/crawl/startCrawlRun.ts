@@ -23,10 +23,10 @@ export const startCrawlRunEndpoint: Endpoint = (app, ctx) => {
     },
     async (request) => {
       const { run, resumed } = await startRun(ctx.deps, actorOf(request), request.body.profile);
-      if (!resumed) {
-        for (let lane = 0; lane < request.body.workers; lane++) {
-          await ctx.queue.enqueue(CRAWL_RUN_TASK, { runId: run.id, slice: 0, lane }, { jobKey: `${CRAWL_RUN_TASK}:${run.id}:${lane}:0` });
-        }
+      // Also for an active run: whoever crawled it may have stopped (a foreground CLI crawl); extra lanes are harmless.
+      const key = resumed ? `:again:${Date.now()}` : '';
+      for (let lane = 0; lane < request.body.workers; lane++) {
+        await ctx.queue.enqueue(CRAWL_RUN_TASK, { runId: run.id, slice: 0, lane }, { jobKey: `${CRAWL_RUN_TASK}:${run.id}:${lane}:0${key}` });
       }
       const [progress] = await listRuns(ctx.deps, { runId: run.id });
       return { run: progress!, resumed };

@@ -117,7 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('match_status', 'text', (c) => c.notNull())
     .addColumn('matches', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('crawl_media_item_url_key', ['item_id', 'capture_id'])
+    .addUniqueConstraint('crawl_media_item_capture_key', ['item_id', 'capture_id'])
     .execute();
 }
 

@@ -6,6 +6,7 @@ import { FetchError, fetcherFor, type HttpExchange, type SafeFetcher, type SafeF
 import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
 import { inTransaction, systemActor, type ServiceDeps } from '../deps.js';
+import { uuidv7 } from '../ids.js';
 import { currentAnalysisVersion, queueAnalysis } from '../itemAnalysis.js';
 import { isoInstant } from '../itemInput.js';
 import { ingestItems } from '../itemService.js';
@@ -15,7 +16,7 @@ import { decodeHtml, extractPage, type ExtractedFields } from './extract.js';
 import { addToFrontier, claimNext, finishEntry, finishIdleRuns, nextDueAt, releaseHost, releaseStale, type Claim, type FrontierEntry } from './frontier.js';
 import { processImage } from './images.js';
 import { compileProfile, isItemPage, mayFollow, type CompiledProfile } from './profile.js';
-import { robotsRules, robotsStale, sitemapLocations } from './robots.js';
+import { ROBOTS_ERROR_TTL_MS, robotsRules, robotsStale, sitemapLocations } from './robots.js';
 import { renderPage } from './render.js';
 import { sha256Hex } from './warc.js';
 import { runProfile } from './runService.js';
@@ -172,13 +173,20 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
   const rules = robotsRules(`${hostOrigin}/robots.txt`, host.robots_status, host.robots_txt);
   const delayMs = Math.max(politeMs, rules.crawlDelayMs ?? 0);
   if (!rules.isAllowed(entry.url)) {
-    await finishEntry(deps, entry, workerId, { status: 'skipped', error_code: host.robots_status !== null && host.robots_status >= 500 ? 'robots.unavailable' : 'robots.disallowed' });
+    const unavailable = host.robots_status === null || host.robots_status >= 500;
+    if (unavailable && Number(entry.attempts) < profile.politeness.maxAttempts) {
+      // No answer from robots.txt is no permission: wait for the next robots.txt try, using an attempt.
+      await finishEntry(deps, entry, workerId, { requeue: true, next_fetch_at: after(deps, ROBOTS_ERROR_TTL_MS + 1000).toISOString(), error_code: 'robots.unavailable' });
+    } else {
+      await finishEntry(deps, entry, workerId, { status: 'skipped', error_code: unavailable ? 'robots.unavailable' : 'robots.disallowed' });
+    }
     await releaseHost(deps, host.host, workerId, null);
     return;
   }
 
   const headers: Record<string, string> = {};
-  if (ctx.run.kind === 'recrawl' && entry.kind === 'page') {
+  // Conditional requests for ad pages only: listings must be read again to see which ads they still link to.
+  if (ctx.run.kind === 'recrawl' && entry.kind === 'page' && isItemPage(ctx.compiled, new URL(entry.url))) {
     const known = await deps.db.selectFrom('crawl_page').select(['etag', 'last_modified']).where('profile_id', '=', ctx.run.profile_id).where('url_hash', '=', entry.url_hash).executeTakeFirst();
     if (known?.etag) headers['If-None-Match'] = known.etag;
     if (known?.last_modified) headers['If-Modified-Since'] = known.last_modified;
@@ -372,7 +380,7 @@ async function recordPageState(deps: ServiceDeps, ctx: RunContext, entry: CrawlF
     await deps.db
       .insertInto('crawl_page')
       .values({
-        id: entry.id,
+        id: uuidv7(at.getTime()),
         profile_id: ctx.run.profile_id,
         url: entry.url,
         url_hash: entry.url_hash,
@@ -418,7 +426,9 @@ async function onRunFinished(deps: ServiceDeps, ctx: RunContext): Promise<void> 
   const rows = await deps.db.selectFrom('crawl_frontier').select(['url', 'url_hash', 'via_link', 'http_status', 'status', 'kind']).where('run_id', '=', ctx.run.id).execute();
   let delisted = 0;
   const cut = rows.length >= ctx.compiled.profile.limits.maxPages;
-  if (ctx.run.kind === 'recrawl' && !cut) {
+  // A listing that could not be read would make its ads look delisted: only a complete recrawl decides.
+  const incomplete = rows.some((r) => r.kind !== 'image' && r.status === 'failed' && !isItemPage(ctx.compiled, new URL(r.url)));
+  if (ctx.run.kind === 'recrawl' && !cut && !incomplete) {
     const now = isoNow(deps.clock);
     for (const r of rows) {
       if (r.kind !== 'page' || Number(r.via_link) === 1 || r.status !== 'done') continue;
@@ -437,7 +447,7 @@ async function onRunFinished(deps: ServiceDeps, ctx: RunContext): Promise<void> 
   await appendAudit(deps, systemActor, {
     action: 'crawl.run_finish',
     target: { type: 'crawl_run', id: ctx.run.id },
-    details: { urls: rows.length, fetched: rows.filter((r) => r.status === 'done').length, failed: rows.filter((r) => r.status === 'failed').length, delisted, budgetReached: cut },
+    details: { urls: rows.length, fetched: rows.filter((r) => r.status === 'done').length, failed: rows.filter((r) => r.status === 'failed').length, delisted, budgetReached: cut, listingsFailed: incomplete },
   });
 }
 

@@ -74,4 +74,28 @@ describe.each(DIALECTS)('politeness across several crawlers sharing one run, on 
     expect(paths.filter((p) => p.startsWith('/no/'))).toEqual([]);
     expect(log.every((l) => l.agent.startsWith('CentinelaCrawler/'))).toBe(true);
   }, 60_000);
+
+  it('fetches nothing from a host whose robots.txt answers 503, and retries later instead of giving up', async () => {
+    const hits: string[] = [];
+    const down = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/robots.txt') res.writeHead(503, { 'content-type': 'text/plain' }).end('maintenance');
+      else res.writeHead(200, { 'content-type': 'text/html' }).end('<p>page</p>');
+    });
+    await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(down.address() as AddressInfo).port}/`;
+      await saveProfile(runtime.deps, cliActor, validateProfile({ name: 'down', startUrls: [url], itemPages: '^/never$', politeness: { delayMs: 0 } }));
+      const { run } = await startRun(runtime.deps, cliActor, 'down');
+      const result = await runCrawler(runtime.deps, runtime.blobs, { workerId: 'down-worker', runId: run.id, stopWhenIdle: true, maxMs: 1500 });
+      expect(result.more).toBe(true);
+      expect(hits).toEqual(['/robots.txt']);
+      const row = await runtime.deps.db.selectFrom('crawl_frontier').selectAll().where('run_id', '=', run.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: 'queued', error_code: 'robots.unavailable', attempts: 1 });
+      expect(new Date(row.next_fetch_at).getTime()).toBeGreaterThan(Date.now() + 60_000);
+    } finally {
+      down.closeAllConnections();
+      await new Promise((r) => down.close(r));
+    }
+  }, 30_000);
 });

@@ -75,8 +75,10 @@ export async function startRun(
     ];
     if (kind === 'recrawl') {
       const pages = await tx.db.selectFrom('crawl_page').select('url').where('profile_id', '=', stored.id).where('gone_at', 'is', null).execute();
-      // Known pages are revisited without expanding their links (depth at the limit): the listings do that.
-      seeds.push(...pages.map((pg) => ({ url: pg.url, kind: 'page' as const, depth: p.limits.maxDepth, priority: 0, viaLink: false })));
+      const itemPage = new RegExp(p.itemPages, 'u');
+      // Known ads are revisited without expanding their links (depth at the limit): the listings do that.
+      const ads = pages.filter((pg) => itemPage.test(new URL(pg.url).pathname + new URL(pg.url).search));
+      seeds.push(...ads.map((pg) => ({ url: pg.url, kind: 'page' as const, depth: p.limits.maxDepth, priority: 0, viaLink: false })));
     }
     await addToFrontier(tx, run.id, seeds, p.limits.maxPages);
     await appendAudit(tx, actor, { action: 'crawl.run_start', target: { type: 'crawl_run', id: run.id }, details: { profile: stored.id, kind, seeds: seeds.length } });
