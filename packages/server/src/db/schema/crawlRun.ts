@@ -11,6 +11,8 @@ export interface CrawlRunTable {
   status: CrawlRunStatus;
   /** `crawl` seeds the start URLs; `recrawl` also revisits every page the profile has seen, to notice removals. */
   kind: 'crawl' | 'recrawl';
+  /** Rows in the run's frontier: the page budget is checked against it (kept with the rows, under the run row's lock). */
+  url_count: number;
   started_by: string;
   started_at: string;
   finished_at: string | null;

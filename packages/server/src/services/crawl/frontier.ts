@@ -34,8 +34,8 @@ export async function addToFrontier(deps: ServiceDeps, runId: string, entries: r
   return inTransaction(deps, async (tx) => {
     const now = isoNow(tx.clock);
     await tx.db.updateTable('crawl_run').set({ updated_at: now }).where('id', '=', runId).execute();
-    const { n } = await tx.db.selectFrom('crawl_frontier').select((eb) => eb.fn.countAll<number>().as('n')).where('run_id', '=', runId).executeTakeFirstOrThrow();
-    let room = maxPages - Number(n);
+    const { url_count } = await tx.db.selectFrom('crawl_run').select('url_count').where('id', '=', runId).executeTakeFirstOrThrow();
+    let room = maxPages - Number(url_count);
     let added = 0;
     const seen = new Set<string>();
     for (const e of entries) {
@@ -91,6 +91,7 @@ export async function addToFrontier(deps: ServiceDeps, runId: string, entries: r
           .execute();
       }
     }
+    if (added > 0) await tx.db.updateTable('crawl_run').set((eb) => ({ url_count: eb('url_count', '+', added) })).where('id', '=', runId).execute();
     return added;
   });
 }

@@ -62,6 +62,7 @@ export async function startRun(
       profile_definition: JSON.stringify(stored.profile),
       status: 'running',
       kind,
+      url_count: 0,
       started_by: actorLabel(actor),
       started_at: now,
       finished_at: null,
