@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { FetchError, type SafeFetcher } from '../../net/safeFetch.js';
 import type { ServiceDeps } from '../deps.js';
 
@@ -8,10 +8,13 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 let browser: Promise<Browser> | null = null;
 
 function browserFor(deps: ServiceDeps): Promise<Browser> {
-  browser ??= chromium.launch({ executablePath: deps.config.crawlChromiumPath, args: CHROMIUM_ARGS, headless: true }).catch((err) => {
-    browser = null;
-    throw err;
-  });
+  // Loaded on first use: processes that never render never load Playwright.
+  browser ??= import('playwright-core')
+    .then(({ chromium }) => chromium.launch({ executablePath: deps.config.crawlChromiumPath, args: CHROMIUM_ARGS, headless: true }))
+    .catch((err: unknown) => {
+      browser = null;
+      throw err;
+    });
   return browser;
 }
 
