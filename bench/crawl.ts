@@ -22,7 +22,7 @@ const mb = (n: number) => Math.round(n / 1024 / 1024);
 export async function run(): Promise<void> {
   await parseAndExtract(Number(process.env.BENCH_CRAWL_PARSE_PAGES ?? 20_000));
   await fullPipeline(Number(process.env.BENCH_CRAWL_ADS ?? 1000), false);
-  await fullPipeline(Math.min(300, Number(process.env.BENCH_CRAWL_ADS ?? 1000)), true);
+  await fullPipeline(Math.min(300, Number(process.env.BENCH_CRAWL_ADS ?? 1000)), true, true);
 }
 
 /** Safe fetch (address policy, limits) + cheerio parse + field extraction of ad pages, one at a time, no database. */
@@ -61,7 +61,7 @@ async function parseAndExtract(pages: number): Promise<void> {
  * encrypted blob store, capture + audit entry, page state, extraction, item ingest and analysis job, links queued;
  * with images also download → PDQ → bank match. The analysis jobs themselves run in the analyze workers, not here.
  */
-async function fullPipeline(ads: number, images: boolean): Promise<void> {
+async function fullPipeline(ads: number, images: boolean, analyse = false): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'centinela-bench-crawl-'));
   const site = await startDemoSite({ ads, perPage: 50, images });
   const config = loadConfig({ CENTINELA_DATA_DIR: dataDir, CENTINELA_SECRET_KEY: randomBytes(32).toString('hex'), CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1' });
@@ -72,11 +72,22 @@ async function fullPipeline(ads: number, images: boolean): Promise<void> {
     const { run } = await startRun(runtime.deps, cliActor, profile.name);
     const rss0 = mb(process.memoryUsage().rss);
     const started = performance.now();
+    // With `analyse`, an analyze worker runs alongside, as in a deployment: the figure is until every ad is scored.
+    const worker = analyse ? await runtime.queue.startWorker({ roles: ['analyze'], concurrency: 1, pollIntervalMs: 50 }) : null;
     await runCrawler(runtime.deps, runtime.blobs, { workerId: 'bench', runId: run.id, stopWhenIdle: true, concurrency: 1 });
+    const crawlSecs = (performance.now() - started) / 1000;
+    if (worker) {
+      for (;;) {
+        const { n } = await runtime.deps.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).where('analysed_at', 'is', null).executeTakeFirstOrThrow();
+        if (Number(n) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await worker.stop();
+    }
     const secs = (performance.now() - started) / 1000;
     const [p] = await listRuns(runtime.deps, { runId: run.id });
     console.log(
-      `full pipeline on SQLite${images ? ' with images (PDQ + match)' : ''}: ${p!.fetched} URLs (${p!.itemsFound} ads${images ? ` + ${p!.itemsFound} images` : ''}) in ${secs.toFixed(1)} s = ${Math.round(p!.fetched / secs)} URLs/s, ${Math.round(p!.itemsFound / secs)} ads/s; RSS ${rss0} → ${mb(process.memoryUsage().rss)} MB`,
+      `full pipeline on SQLite${images ? ' with images (PDQ + match)' : ''}${analyse ? ' and text analysis (same process)' : ''}: ${p!.fetched} URLs (${p!.itemsFound} ads${images ? ` + ${p!.itemsFound} images` : ''}) in ${secs.toFixed(1)} s = ${Math.round(p!.fetched / secs)} URLs/s, ${Math.round(p!.itemsFound / secs)} ads/s${analyse ? ` (crawl done at ${crawlSecs.toFixed(1)} s)` : ''}; RSS ${rss0} → ${mb(process.memoryUsage().rss)} MB`,
     );
   } finally {
     await closeFetchers();
