@@ -63,4 +63,17 @@ test('an administrator adds a profile, crawls the demo site and sees progress an
   await adCapture.getByRole('link', { name: 'Open item' }).click();
   await expect(page).toHaveURL(/\/items\/[0-9a-f-]{36}$/);
   await expect(page.getByText(/ARS/).first()).toBeVisible();
+
+  // The ad with hostile markup: its script is stored as inert text and shown escaped, never run.
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const all = (await (await page.request.get('/api/v1/crawl/captures?limit=200')).json()) as { captures: Array<{ url: string; kind: string; itemId: string | null }> };
+  const hostile = all.captures.find((c) => c.kind === 'page' && c.url === `${site.url}/ad/5`)!;
+  await page.goto(`/items/${hostile.itemId}`);
+  await expect(page.getByText('<script>alert("xss")</script>', { exact: false }).first()).toBeVisible();
+  expect(await page.locator('script:has-text("xss")').count()).toBe(0);
+  expect(dialogs).toBe(0);
 });
