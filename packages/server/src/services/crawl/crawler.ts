@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 import type { BlobStore } from '../../blobs/blobStore.js';
 import type { CrawlFrontierTable, CrawlRunTable } from '../../db/schema/index.js';
 import { dbQueue } from '../../jobs/enqueueInDb.js';
@@ -275,7 +276,7 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
     if (!outcome.error_code && html !== null) {
       await handlePage(tx, ctx, entry, res.url, html, capture?.id ?? null, capturedAt, outcome);
     } else if (!outcome.error_code && entry.kind === 'sitemap' && res.status < 300) {
-      const locs = sitemapLocations(res.body.toString('utf8'), 50_000);
+      const locs = sitemapLocations(sitemapText(res.body, deps.config.crawlMaxBytes), 50_000);
       const entries: FrontierEntry[] = [];
       for (const loc of locs) {
         const u = canonicalUrl(loc);
@@ -458,6 +459,18 @@ const ignoreLeaseLost = (err: unknown) => {
 };
 
 const after = (deps: ServiceDeps, ms: number) => new Date(deps.clock.now().getTime() + ms);
+
+/** A sitemap's XML; `.xml.gz` files (gzip as the file, not as a transfer coding) are unpacked within the size limit. */
+function sitemapText(body: Buffer, maxBytes: number): string {
+  if (body[0] === 0x1f && body[1] === 0x8b) {
+    try {
+      return gunzipSync(body, { maxOutputLength: maxBytes }).toString('utf8');
+    } catch {
+      return '';
+    }
+  }
+  return body.toString('utf8');
+}
 
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | undefined, now: Date): number | null {
