@@ -90,6 +90,17 @@ describe.each(DIALECTS)('crawl and evidence API, on %s', (dialect) => {
     expect(report).toMatchObject({ ok: true, problems: [] });
     expect(report.manifestSha256).toBe(exp.headers['x-manifest-sha256']);
     expect(exp.rawPayload.toString('latin1')).toContain('Paquete de evidencia');
+
+    // Bad requests change nothing and say why.
+    const imported = await t.as(admin, 'POST', '/api/v1/items', { items: [{ url: 'https://ads.example/1', title: 'Importado', text: 'texto' }] });
+    const importedId = imported.json().items[0].id as string;
+    expect((await t.as(admin, 'POST', '/api/v1/evidence/exports', { itemIds: [importedId] })).json()).toMatchObject({ status: 409, code: 'evidence.no_captures' });
+    expect((await t.as(admin, 'POST', '/api/v1/evidence/exports', { itemIds: [] })).statusCode).toBe(400);
+    expect((await t.as(admin, 'POST', '/api/v1/evidence/exports', { itemIds: ['not-a-uuid'] })).statusCode).toBe(400);
+    expect((await t.as(admin, 'POST', '/api/v1/evidence/exports', { itemIds: Array.from({ length: 501 }, () => itemId) })).statusCode).toBe(400);
+    expect((await t.as(admin, 'PATCH', `/api/v1/crawl/runs/${runId}`, { status: 'done' })).statusCode).toBe(400);
+    const exports = await t.runtime.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'evidence.export').execute();
+    expect(exports).toHaveLength(1);
   }, 90_000);
 
   it('rechecks a URL for removal verification: present, gone (first time kept), or error', async () => {
