@@ -67,6 +67,7 @@ export function registerCrawlCommands(program: Command): void {
     .action(async (name: string, opts: { detach?: boolean; concurrency: number }) => {
       await withRuntime(async (rt) => {
         const { run, resumed } = await startRun(rt.deps, cliActor, name);
+        if (run.status === 'paused') throw new CliFailure(`run ${run.id} of ${name} is paused: resume it with \`centinela crawl resume ${run.id}\``);
         process.stdout.write(`crawl run ${run.id} ${resumed ? 'continues' : 'started'} (${run.kind}) for ${name}\n`);
         if (opts.detach) {
           await rt.queue.enqueue(CRAWL_RUN_TASK, { runId: run.id, slice: 0, lane: 0 }, { jobKey: `${CRAWL_RUN_TASK}:${run.id}:0:0:${Date.now()}` });
