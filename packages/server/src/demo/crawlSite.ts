@@ -30,6 +30,8 @@ export interface DemoSite {
   hits: Map<string, number>;
   /** 1: everything online. 2: ads with id % 10 == 3 are deleted (410), id % 10 == 7 are no longer listed. */
   phase: 1 | 2;
+  /** A listing page number that answers 500 (a broken listing), or null. */
+  brokenListing: number | null;
   adIds: number[];
   close(): Promise<void>;
 }
@@ -117,6 +119,7 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
     server: undefined as unknown as Server,
     hits: new Map(),
     phase: 1,
+    brokenListing: null,
     adIds: ads.map((a) => a.id),
     close: async () => {
       site.server.closeAllConnections();
@@ -154,6 +157,7 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
     }
     if (p === '/listings') {
       const n = Math.max(1, Number(u.searchParams.get('page') ?? 1) || 1);
+      if (n === site.brokenListing) return html(res, 500, page('Error', '<p>Error interno.</p>'));
       const visible = ads.filter(listed);
       const pages = Math.max(1, Math.ceil(visible.length / perPage));
       if (n > pages) return html(res, 404, page('No encontrado', '<p>No hay más anuncios.</p>'));

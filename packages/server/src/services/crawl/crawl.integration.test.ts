@@ -155,6 +155,18 @@ describe.each(DIALECTS)('the crawler on the demo site, on %s', (dialect) => {
     await crawl();
     const again = await runtime.deps.db.selectFrom('crawl_page').select('gone_at').where('id', '=', page(3).id).executeTakeFirstOrThrow();
     expect(again.gone_at).toBe(firstGone);
+
+    // Everything is back online, but the third listing page is broken: its ads (51-60 are in no sitemap either) must
+    // not be taken for delisted.
     site.phase = 1;
+    site.brokenListing = 3;
+    await crawl();
+    const third = await runtime.deps.db.selectFrom('crawl_page').selectAll().execute();
+    const onBrokenPage = site.adIds.filter((id) => id > 50 && id % 10 !== 3 && id % 10 !== 7);
+    expect(onBrokenPage.length).toBe(8);
+    for (const id of onBrokenPage) expect(third.find((p) => new URL(p.url).pathname === `/ad/${id}`)!.gone_at, `ad ${id}`).toBeNull();
+    // Ads that came back and are listed again are no longer gone.
+    expect(third.find((p) => new URL(p.url).pathname === '/ad/13')).toMatchObject({ gone_at: null, gone_reason: null, last_status: 304 });
+    site.brokenListing = null;
   }, 60_000);
 });

@@ -428,7 +428,9 @@ async function onRunFinished(deps: ServiceDeps, ctx: RunContext): Promise<void> 
   let delisted = 0;
   const cut = rows.length >= ctx.compiled.profile.limits.maxPages;
   // A listing that could not be read would make its ads look delisted: only a complete recrawl decides.
-  const incomplete = rows.some((r) => r.kind !== 'image' && r.status === 'failed' && !isItemPage(ctx.compiled, new URL(r.url)));
+  const incomplete = rows.some(
+    (r) => r.kind !== 'image' && (r.status === 'failed' || (r.http_status !== null && r.http_status >= 500)) && !isItemPage(ctx.compiled, new URL(r.url)),
+  );
   if (ctx.run.kind === 'recrawl' && !cut && !incomplete) {
     const now = isoNow(deps.clock);
     for (const r of rows) {
