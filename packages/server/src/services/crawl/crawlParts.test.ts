@@ -5,7 +5,8 @@ import { compileProfile, mayFollow, parseProfile, validateProfile } from './prof
 import { robotsRules, sitemapLocations } from './robots.js';
 import { readTar, writeTar } from './tar.js';
 import { buildWarc, checkWarcDigests, readWarc, warcHeader } from './warc.js';
-import { parseRetryAfter } from './crawler.js';
+import { parseRetryAfter, sitemapText } from './crawler.js';
+import { gzipSync } from 'node:zlib';
 
 const base = { name: 'p', startUrls: ['https://ads.example/'], itemPages: '^/ad/\\d+$' };
 
@@ -96,6 +97,12 @@ describe('robots.txt and sitemaps', () => {
   });
   it('lists sitemap locations', () => {
     expect(sitemapLocations('<urlset><url><loc> https://a.example/?a=1&amp;b=2 </loc></url><url><loc>https://a.example/2</loc></url></urlset>', 10)).toEqual(['https://a.example/?a=1&b=2', 'https://a.example/2']);
+  });
+  it('unpacks gzipped sitemap files within the size limit', () => {
+    const xml = '<urlset><url><loc>https://a.example/1</loc></url></urlset>';
+    expect(sitemapLocations(sitemapText(gzipSync(xml), 1024), 10)).toEqual(['https://a.example/1']);
+    expect(sitemapText(gzipSync(Buffer.alloc(1_000_000)), 1024)).toBe(''); // a bomb yields nothing
+    expect(sitemapText(Buffer.from(xml), 1024)).toBe(xml);
   });
   it('reads Retry-After as seconds or a date', () => {
     const now = new Date('2026-11-23T00:00:00Z');

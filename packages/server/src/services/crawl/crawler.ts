@@ -463,7 +463,7 @@ const ignoreLeaseLost = (err: unknown) => {
 const after = (deps: ServiceDeps, ms: number) => new Date(deps.clock.now().getTime() + ms);
 
 /** A sitemap's XML; `.xml.gz` files (gzip as the file, not as a transfer coding) are unpacked within the size limit. */
-function sitemapText(body: Buffer, maxBytes: number): string {
+export function sitemapText(body: Buffer, maxBytes: number): string {
   if (body[0] === 0x1f && body[1] === 0x8b) {
     try {
       return gunzipSync(body, { maxOutputLength: maxBytes }).toString('utf8');
