@@ -11,8 +11,8 @@ import { ErrorAlert, PageTitle, Spinner, StatusNotice } from '../components/ui';
 /** A refused profile: the line and field the server names (its English reason is not shown as-is). */
 function profileError(err: unknown): Msg | null {
   if (!(err instanceof ApiError) || err.code !== 'crawl.invalid_profile') return null;
-  const first = (err.problem.errors as Array<{ path: string; message: string }> | undefined)?.[0];
-  const line = first ? /^line (\d+)/.exec(first.message)?.[1] : undefined;
+  const first = (err.problem.errors as Array<{ path: string; message: string; params?: { line?: number } }> | undefined)?.[0];
+  const line = first?.params?.line !== undefined ? String(first.params.line) : first ? /^line (\d+)/.exec(first.message)?.[1] : undefined;
   if (line && first?.path) return { key: 'crawl.add.invalidAt', vars: { line, path: first.path } };
   if (line) return { key: 'crawl.add.invalidLine', vars: { line } };
   return { key: 'error.crawl.invalid_profile' };

@@ -89,7 +89,7 @@ export function parseProfile(text: string): CrawlProfile {
     const e = doc.errors[0]!;
     const line = lineCounter.linePos(e.pos[0]).line;
     const reason = e.message.split('\n')[0]!;
-    throw new Problem(400, 'crawl.invalid_profile', `line ${line}: ${reason}`, { line, path: '', errors: [{ path: '', message: `line ${line}: ${reason}` }] });
+    throw new Problem(400, 'crawl.invalid_profile', `line ${line}: ${reason}`, { line, path: '', errors: [{ path: '', message: `line ${line}: ${reason}`, code: 'crawl.invalid_profile', params: { line } }] });
   }
   return validateProfile(doc.toJS() as unknown, (path) => {
     const node = nodeAt(doc.contents, path);
@@ -105,7 +105,7 @@ export function validateProfile(value: unknown, lineOf: (path: PropertyKey[]) =>
   const path = issue.path.map(String).join('.');
   const line = lineOf(issue.path);
   const where = [line !== null ? `line ${line}` : null, path || null].filter(Boolean).join(', ');
-  throw new Problem(400, 'crawl.invalid_profile', `${where ? `${where}: ` : ''}${issue.message}`, { line, path, errors: [{ path, message: line !== null ? `line ${line}: ${issue.message}` : issue.message }] });
+  throw new Problem(400, 'crawl.invalid_profile', `${where ? `${where}: ` : ''}${issue.message}`, { line, path, errors: [{ path, message: line !== null ? `line ${line}: ${issue.message}` : issue.message, code: 'crawl.invalid_profile', params: line !== null ? { line } : {} }] });
 }
 
 function nodeAt(root: unknown, path: PropertyKey[]): Node | null {
