@@ -55,6 +55,8 @@ export default defineConfig({
       CENTINELA_SECRET_KEY: TEST_SECRET_KEY,
       // Every test signs in, several times each; keep the per-address sign-in rate limit out of the way.
       CENTINELA_LOGIN_RATE_PER_MINUTE: '600',
+      // The crawler e2e test crawls the demo site the test serves on 127.0.0.1.
+      CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1',
     },
   },
 });

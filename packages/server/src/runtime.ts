@@ -7,6 +7,8 @@ import { Keyring } from './crypto/keyring.js';
 import { loadMasterKey, type MasterKey } from './crypto/masterKey.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js';
 import { GraphileJobQueue } from './jobs/graphileQueue.js';
+import { closeFetchers } from './net/safeFetch.js';
+import { closeRenderer } from './services/crawl/render.js';
 import type { JobQueue } from './jobs/queue.js';
 import { SqlJobQueue } from './jobs/sqliteQueue.js';
 import { systemClock, type Clock } from './services/clock.js';
@@ -52,6 +54,9 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean; clo
     masterKey,
     close: async () => {
       await queue.close();
+      // The crawler's connection pools and browser, if this process crawled: they would keep it alive.
+      await closeFetchers();
+      await closeRenderer();
       await database.close();
     },
   };

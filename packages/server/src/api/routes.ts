@@ -69,6 +69,13 @@ import { createUserEndpoint } from './users/createUser.js';
 import { listUsersEndpoint } from './users/listUsers.js';
 import { resetUserPasswordEndpoint } from './users/resetUserPassword.js';
 import { updateUserEndpoint } from './users/updateUser.js';
+import { listCrawlCapturesEndpoint } from './crawl/listCrawlCaptures.js';
+import { listCrawlProfilesEndpoint } from './crawl/listCrawlProfiles.js';
+import { listCrawlRunsEndpoint } from './crawl/listCrawlRuns.js';
+import { saveCrawlProfileEndpoint } from './crawl/saveCrawlProfile.js';
+import { startCrawlRunEndpoint } from './crawl/startCrawlRun.js';
+import { updateCrawlRunEndpoint } from './crawl/updateCrawlRun.js';
+import { exportEvidenceEndpoint } from './evidence/exportEvidence.js';
 
 /** Every endpoint of the API. A capability adds its endpoint files here. */
 export const endpoints: Endpoint[] = [
@@ -115,4 +122,11 @@ export const endpoints: Endpoint[] = [
   exportNetworkEndpoint,
   getClusterEndpoint,
   getEntityEndpoint,
+  listCrawlProfilesEndpoint,
+  saveCrawlProfileEndpoint,
+  listCrawlRunsEndpoint,
+  startCrawlRunEndpoint,
+  updateCrawlRunEndpoint,
+  listCrawlCapturesEndpoint,
+  exportEvidenceEndpoint,
 ];

@@ -19,6 +19,7 @@ import { registerCasesCommands } from './commands/cases.js';
 import { registerKeysCommands } from './commands/keys.js';
 import { registerStatsCommands } from './commands/stats.js';
 import { registerClusterCommands } from './commands/cluster.js';
+import { registerCrawlCommands } from './commands/crawl.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of commandRegistrars) register(program);
+  registerCrawlCommands(program);
   return program;
 }
 

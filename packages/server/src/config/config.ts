@@ -56,6 +56,19 @@ const settings = {
   statsK: { env: 'CENTINELA_STATS_K', schema: z.coerce.number().int().min(2).max(1000).default(11) },
   /** Default ε for differentially private statistics tables. */
   statsEpsilon: { env: 'CENTINELA_STATS_EPSILON', schema: z.coerce.number().positive().max(10).default(1) },
+  // Crawler and outbound fetches (net/safeFetch.ts): who we say we are, what we may reach, how much we read.
+  crawlContactUrl: { env: 'CENTINELA_CRAWL_CONTACT_URL', schema: z.url().optional() },
+  crawlAllowPrivate: {
+    env: 'CENTINELA_CRAWL_ALLOW_PRIVATE',
+    schema: z
+      .union([z.array(z.string()), z.string()])
+      .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+      .default([]),
+  },
+  crawlTorProxy: { env: 'CENTINELA_CRAWL_TOR_PROXY', schema: z.string().regex(/^socks5h?:\/\/[^\s]+$/, 'must be a socks5:// URL').optional() },
+  crawlMaxBytes: { env: 'CENTINELA_CRAWL_MAX_BYTES', schema: z.coerce.number().int().min(1024).max(1 << 30).default(10 * 1024 * 1024) },
+  crawlTimeoutMs: { env: 'CENTINELA_CRAWL_TIMEOUT_MS', schema: z.coerce.number().int().min(100).max(600_000).default(30_000) },
+  crawlChromiumPath: { env: 'CENTINELA_CRAWL_CHROMIUM', schema: z.string().min(1).default('/usr/bin/chromium') },
 } as const;
 
 type Settings = typeof settings;

@@ -718,3 +718,6 @@ export async function getItem(id: string, reason?: AccessReasonInput | null): Pr
 export function analyzeText(input: { text: string; language?: 'es' | 'en' | 'pt'; region?: string }): Promise<ScoreResult> {
   return request('POST', '/analyze', { body: input });
 }
+
+/** The request helper, for capability call files (`api/<area>.ts`). */
+export { request as apiRequest };

@@ -18,6 +18,7 @@ const Cases = lazy(() => import('../pages/Cases').then((m) => ({ default: m.Case
 const Referrals = lazy(() => import('../pages/Referrals').then((m) => ({ default: m.Referrals })));
 const Statistics = lazy(() => import('../pages/Statistics').then((m) => ({ default: m.Statistics })));
 const Directory = lazy(() => import('../pages/Directory').then((m) => ({ default: m.Directory })));
+import { Crawler } from '../pages/Crawler';
 import { Forbidden, NotFound } from '../pages/Problem';
 
 // The networks module carries a graph library and map data: loaded only when opened.
@@ -42,6 +43,7 @@ function Page() {
   if (mod.id === 'referrals' && path === mod.path) return <Suspense fallback={<Spinner />}><Referrals /></Suspense>;
   if (mod.id === 'directory' && path === mod.path) return <Suspense fallback={<Spinner />}><Directory /></Suspense>;
   if (mod.id === 'networks') return <Suspense fallback={<Spinner />}><Networks /></Suspense>;
+  if (mod.id === 'crawler') return <Crawler />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

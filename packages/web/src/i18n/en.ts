@@ -1,6 +1,7 @@
 import type { Messages } from './es';
 import { casesEn } from './cases.en';
 import { networksEn } from './networks.en';
+import { crawlEn } from './crawl.en';
 
 // English catalogue. Typed as `Messages`: a missing or an extra key fails type-checking.
 export const en: Messages = {
@@ -700,4 +701,5 @@ export const en: Messages = {
   'error.request.invalid': 'The request is not valid.',
   'error.request.bad_url': 'The request address is not valid.',
   ...networksEn,
+  ...crawlEn,
 };

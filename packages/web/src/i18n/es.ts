@@ -1,3 +1,5 @@
+import { crawlEs } from './crawl.es';
+
 // Spanish catalogue. It is the reference: `en.ts` must provide exactly the same keys (checked by the compiler).
 // Placeholders are written {name} and filled by `t()`.
 import { casesEs } from './cases.es';
@@ -700,6 +702,7 @@ export const es = {
   'error.request.invalid': 'La petición no es válida.',
   'error.request.bad_url': 'La dirección de la petición no es válida.',
   ...networksEs,
+  ...crawlEs,
 } satisfies Record<string, string>;
 
 export type Messages = { [K in keyof typeof es]: string };

@@ -7,6 +7,7 @@ import * as items from './20261122T2010_items.js';
 import * as quarantine from './20261122T2030_quarantine.js';
 import * as networks from './20261123T0100_networks.js';
 import * as cases from './20261123T0400_cases.js';
+import * as crawl from './20261123T0200_crawl.js';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '20261122T2030_quarantine': quarantine,
   '20261123T0100_networks': networks,
   '20261123T0400_cases': cases,
+  '20261123T0200_crawl': crawl,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -27,6 +27,15 @@ import type { TemplateClusterTable } from './templateCluster.js';
 import type { NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkPdqTable, NetworkTable } from './network.js';
 
 export type { ClusterBandTable, ClusterSketchTable, NetworkHubTable, NetworkItemTable, NetworkLinkTable, NetworkPdqTable, NetworkTable, TemplateClusterTable };
+import type { CrawlCaptureTable } from './crawlCapture.js';
+import type { CrawlFrontierTable } from './crawlFrontier.js';
+import type { CrawlHostTable } from './crawlHost.js';
+import type { CrawlMediaTable } from './crawlMedia.js';
+import type { CrawlPageTable } from './crawlPage.js';
+import type { CrawlProfileTable } from './crawlProfile.js';
+import type { CrawlRunTable } from './crawlRun.js';
+
+export type { CrawlCaptureTable, CrawlFrontierTable, CrawlHostTable, CrawlMediaTable, CrawlPageTable, CrawlProfileTable, CrawlRunTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -68,4 +77,11 @@ export interface Database {
   network_link: NetworkLinkTable;
   network_hub: NetworkHubTable;
   network_pdq: NetworkPdqTable;
+  crawl_profile: CrawlProfileTable;
+  crawl_run: CrawlRunTable;
+  crawl_frontier: CrawlFrontierTable;
+  crawl_host: CrawlHostTable;
+  crawl_page: CrawlPageTable;
+  crawl_capture: CrawlCaptureTable;
+  crawl_media: CrawlMediaTable;
 }

@@ -2,6 +2,8 @@ import { Problem } from '../../services/problem.js';
 import type { TaskDefinition } from '../queue.js';
 import { analyzeItemTask } from './analyzeItem.js';
 import { rebuildNetworksTask, updateNetworksTask } from './networks.js';
+import { crawlRunTask } from './crawlRun.js';
+import { crawlScheduleTask } from './crawlSchedule.js';
 import { probeTask } from './probe.js';
 import { purgeSessionsTask } from './purgeSessions.js';
 import { purgeCasesTask } from './purgeCases.js';
@@ -16,7 +18,10 @@ export const tasks: TaskDefinition<never>[] = [
   reencryptFieldsTask,
   updateNetworksTask,
   rebuildNetworksTask,
+  crawlRunTask,
+  crawlScheduleTask,
 ] as TaskDefinition<never>[];
+
 
 export function findTask(name: string): TaskDefinition<unknown> | undefined {
   return tasks.find((t) => t.name === name) as TaskDefinition<unknown> | undefined;
