@@ -1,7 +1,10 @@
 import type { JobQueue } from './queue.js';
 
 /** Recurring maintenance, enqueued under a per-period key so several workers schedule it only once. */
-const RECURRING: Array<{ task: string; everyMs: number }> = [{ task: 'system.purgeSessions', everyMs: 86_400_000 }];
+const RECURRING: Array<{ task: string; everyMs: number }> = [
+  { task: 'system.purgeSessions', everyMs: 86_400_000 },
+  { task: 'hotline.sweep', everyMs: 3_600_000 },
+];
 
 export function startMaintenanceSchedule(queue: JobQueue, now: () => Date, onError: (err: unknown) => void): () => void {
   const tick = () => {

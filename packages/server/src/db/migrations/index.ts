@@ -5,6 +5,7 @@ import * as jobs from './20261122T1902_jobs.js';
 import * as banks from './20261122T2000_banks.js';
 import * as items from './20261122T2010_items.js';
 import * as quarantine from './20261122T2030_quarantine.js';
+import * as hotline from './20261123T0300_hotline.js';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '20261122T2000_banks': banks,
   '20261122T2010_items': items,
   '20261122T2030_quarantine': quarantine,
+  '20261123T0300_hotline': hotline,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyseItem, ANALYZE_ITEM_TASK } from '../../services/itemAnalysis.js';
+import { reportFromItemAnalysis } from '../../services/hotline/autoReport.js';
 import type { TaskDefinition } from '../queue.js';
 
 const payload = z.strictObject({ itemId: z.uuid() });
@@ -14,6 +15,7 @@ export const analyzeItemTask: TaskDefinition<z.output<typeof payload>> = {
   payload,
   maxAttempts: 5,
   async run({ itemId }, { deps }) {
-    await analyseItem(deps, itemId);
+    // Automatic reports from strong signals (#7); idempotent per item, so a retried job files at most one.
+    if ((await analyseItem(deps, itemId)) !== 'missing') await reportFromItemAnalysis(deps, itemId);
   },
 };

@@ -1,11 +1,13 @@
 import { Problem } from '../../services/problem.js';
 import type { TaskDefinition } from '../queue.js';
 import { analyzeItemTask } from './analyzeItem.js';
+import { hotlineSweepTask } from './hotlineSweep.js';
+import { outboxDeliverTask } from './outboxDeliver.js';
 import { probeTask } from './probe.js';
 import { purgeSessionsTask } from './purgeSessions.js';
 
 /** Every task the workers know. A capability adds its tasks here. */
-export const tasks: TaskDefinition<never>[] = [probeTask, purgeSessionsTask, analyzeItemTask] as TaskDefinition<never>[];
+export const tasks: TaskDefinition<never>[] = [probeTask, purgeSessionsTask, analyzeItemTask, outboxDeliverTask, hotlineSweepTask] as TaskDefinition<never>[];
 
 export function findTask(name: string): TaskDefinition<unknown> | undefined {
   return tasks.find((t) => t.name === name) as TaskDefinition<unknown> | undefined;
