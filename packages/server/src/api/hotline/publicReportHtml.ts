@@ -52,7 +52,7 @@ export function renderForm(lang: Lang, token: string, opts: { values?: FormValue
 <p>${esc(t.intro)}</p>
 <p class="warning">${esc(t.warning)}</p>
 ${error}
-<form method="post" action="/report" enctype="multipart/form-data"${opts.error ? ' aria-describedby="form-error"' : ''}>
+<form method="post" action="/report?lang=${lang}" enctype="multipart/form-data"${opts.error ? ' aria-describedby="form-error"' : ''}>
 <input type="hidden" name="lang" value="${lang}">
 <input type="hidden" name="token" value="${esc(token)}">
 <p class="hp" aria-hidden="true"><label for="website">${esc(t.honeypot)}</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></p>

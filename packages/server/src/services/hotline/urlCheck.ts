@@ -36,12 +36,17 @@ for (const [net, bits] of [
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
-  ['::ffff:0:0', 96],
 ] as const) {
   PRIVATE.addSubnet(net, bits, 'ipv6');
 }
 
 export function isPrivateAddress(address: string): boolean {
+  // IPv4-mapped IPv6 (::ffff:10.0.0.1) is judged by its IPv4 address. (A ::ffff:0:0/96 rule in a BlockList
+  // would also match every plain IPv4 address.)
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return isPrivateAddress(mapped[1]!);
+  if (/^::ffff:/i.test(address)) return true; // the hex form of a mapped address: refuse rather than parse
+
   const v = isIP(address);
   if (v === 0) return true;
   return PRIVATE.check(address, v === 6 ? 'ipv6' : 'ipv4');

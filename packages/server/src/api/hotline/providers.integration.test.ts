@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveProvider } from '../../services/hotline/providerService.js';
+import { analyzeItemTask } from '../../jobs/tasks/analyzeItem.js';
+import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
+
+describe.each(DIALECTS)('provider directory and automatic reports on %s', (dialect) => {
+  let t: TestApp;
+  let admin: Session;
+  let analyst: Session;
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { CENTINELA_AUTO_REPORT_RISK: '0.5' });
+    admin = await t.admin();
+    analyst = (await t.userWithRoles(['analyst'])).session;
+  });
+  afterAll(() => t.close());
+
+  it('imports providers from CSV all or nothing, and only admins change the directory', async () => {
+    const bad = 'name,domains,ip_ranges,abuse_email,webhook_url,country,language\nHost A,hosta.example,,abuse@hosta.example,,CO,es\nHost B,not a domain,300.1.1.1/8,,,,en\n';
+    const refused = await t.as(admin, 'POST', '/api/v1/hotline/providers/import', { csv: bad });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('provider.csv_invalid');
+    expect(refused.json().errors[0].path).toBe('line 3');
+    expect((await t.as(admin, 'GET', '/api/v1/hotline/providers')).json().providers).toHaveLength(0);
+
+    const csv = [
+      'name,domains,ip_ranges,abuse_email,webhook_url,country,language',
+      'Host A,hosta.example;cdn.hosta.example,,abuse@hosta.example,,CO,es',
+      'Host B,b.example,203.0.113.0/24 2001:db8::/32,,https://hostb.example/abuse-hook,US,en',
+      '"Host, C",c.example,,abuse@c.example,,,en',
+    ].join('\n');
+    const ok = await t.as(admin, 'POST', '/api/v1/hotline/providers/import', { csv });
+    expect(ok.json()).toEqual({ read: 3, created: 3, updated: 0 });
+    expect((await t.as(admin, 'POST', '/api/v1/hotline/providers/import', { csv })).json()).toEqual({ read: 3, created: 0, updated: 3 });
+    expect((await t.as(analyst, 'GET', '/api/v1/hotline/providers')).json().providers.map((p: { name: string }) => p.name)).toEqual(['Host A', 'Host B', 'Host, C']);
+    expect((await t.as(analyst, 'POST', '/api/v1/hotline/providers/import', { csv })).statusCode).toBe(403);
+    const noContact = await t.as(admin, 'POST', '/api/v1/hotline/providers', { name: 'Nadie' });
+    expect(noContact.json().code).toBe('provider.no_contact');
+  });
+
+  it('resolves a host by the longest domain, then by IP range', async () => {
+    const deps = t.runtime.deps;
+    const noDns = async () => {
+      throw new Error('no DNS in tests');
+    };
+    expect((await resolveProvider(deps, 'img.cdn.hosta.example', noDns))?.name).toBe('Host A');
+    expect((await resolveProvider(deps, 'B.EXAMPLE.', noDns))?.name).toBe('Host B');
+    expect(await resolveProvider(deps, 'notb.example', noDns)).toBeNull();
+    expect((await resolveProvider(deps, 'anuncios.example', async () => ['203.0.113.9']))?.name).toBe('Host B');
+    expect((await resolveProvider(deps, '2001:db8::7', noDns))?.name).toBe('Host B');
+    expect(await resolveProvider(deps, 'anuncios.example', async () => ['198.51.100.1'])).toBeNull();
+  });
+
+  it('files one automatic report when an analysed item scores high, and none for an ordinary ad', async () => {
+    const items = await t.as(analyst, 'POST', '/api/v1/items', {
+      items: [
+        { url: 'https://anuncios.example/risky', text: 'Chicas nuevas menor de edad, disponibles 24 horas, sin condón, llegaron de otra ciudad, trato con el encargado' },
+        { url: 'https://anuncios.example/bike', text: 'Vendo bicicleta de montaña en buen estado, casi nueva' },
+      ],
+    });
+    const ids = items.json().items.map((i: { id: string }) => i.id) as string[];
+    const ctx = { deps: t.runtime.deps, jobId: 'j', workerId: 'w', attempt: 1 };
+    for (const itemId of ids) {
+      await analyzeItemTask.run({ itemId }, ctx);
+      await analyzeItemTask.run({ itemId }, ctx); // a retried job files nothing more
+    }
+    const scores = await t.runtime.deps.db.selectFrom('item').select(['url', 'risk_score']).execute();
+    const risky = scores.find((s) => s.url.endsWith('/risky'))!;
+    expect(risky.risk_score).toBeGreaterThanOrEqual(0.5);
+    const reports = await t.runtime.deps.db.selectFrom('hotline_report').selectAll().execute();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ channel: 'automatic', url: 'https://anuncios.example/risky', item_id: ids[0], submitted_by: 'system' });
+    const subject = await t.runtime.deps.db.selectFrom('hotline_subject').selectAll().where('id', '=', reports[0]!.subject_id).executeTakeFirstOrThrow();
+    expect(subject.risk_score).toBe(risky.risk_score);
+    const detail = (await t.as(analyst, 'GET', `/api/v1/hotline/subjects/${subject.id}`)).json();
+    expect(detail.signals.find((s: { kind: string }) => s.kind === 'risk_score').explanation).toMatch(/risk 0\.\d\d/);
+  });
+});
