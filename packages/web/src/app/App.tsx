@@ -12,6 +12,7 @@ import { NotInstalled } from '../pages/NotInstalled';
 import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
 import { Items } from '../pages/Items';
+import { Queue } from '../pages/Queue';
 import { Account } from '../pages/Account';
 import { Forbidden, NotFound } from '../pages/Problem';
 
@@ -29,6 +30,7 @@ function Page() {
   if (mod.id === 'admin') return <Admin />;
   if (mod.id === 'hashes') return <Hashes />;
   if (mod.id === 'items') return <Items />;
+  if (mod.id === 'queue') return <Queue />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

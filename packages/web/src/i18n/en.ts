@@ -1,7 +1,9 @@
 import type { Messages } from './es';
+import { hotlineEn } from './hotline.en';
 
 // English catalogue. Typed as `Messages`: a missing or an extra key fails type-checking.
 export const en: Messages = {
+  ...hotlineEn,
   'app.name': 'Centinela',
   'app.tagline': 'Find, report, remove and respond to online trafficking and exploitation.',
   'app.skipToContent': 'Skip to main content',

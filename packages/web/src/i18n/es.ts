@@ -1,6 +1,8 @@
+import { hotlineEs } from './hotline.es';
 // Spanish catalogue. It is the reference: `en.ts` must provide exactly the same keys (checked by the compiler).
 // Placeholders are written {name} and filled by `t()`.
 export const es = {
+  ...hotlineEs,
   'app.name': 'Centinela',
   'app.tagline': 'Detectar, denunciar, retirar y responder a la trata y la explotación en línea.',
   'app.skipToContent': 'Saltar al contenido principal',

@@ -159,6 +159,10 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(detail.reports).toHaveLength(2);
     expect(detail.reports[0].contact).toBe('denunciante@example.org');
     expect(detail.media).toHaveLength(1);
+    const preview = await t.as(analyst, 'GET', `/api/v1/hotline/media/${detail.media[0].id}/content?view=blurred`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('image/jpeg');
+    expect(preview.rawPayload.length).toBeLessThan(10_000);
     const reveal = await t.as(analyst, 'GET', `/api/v1/hotline/media/${detail.media[0].id}/content`);
     expect(reveal.statusCode).toBe(200);
     expect(reveal.headers['content-type']).toBe('image/png');

@@ -1,4 +1,5 @@
 import { CLASSIFICATIONS, INTERPOL_CATEGORIES, isActionable, type Classification, type InterpolCategory } from '@centinela/core';
+import sharp from 'sharp';
 import type { BlobStore } from '../../blobs/blobStore.js';
 import { appendAudit } from '../auditService.js';
 import { importEntries } from '../bankService.js';
@@ -126,13 +127,22 @@ export async function readSubject(deps: ServiceDeps, actor: Actor, viewer: Viewe
   };
 }
 
-/** The bytes of one reported file, for the reviewer who reveals it; audited as a sensitive read. */
-export async function readMedia(deps: ServiceDeps, blobs: BlobStore, actor: Actor, mediaId: string): Promise<{ bytes: Buffer; mime: string }> {
+/**
+ * One reported file for a reviewer. `blurred` (the default view) is made on the server: small, greyscale and
+ * blurred, so the original bytes never reach the browser until the reviewer reveals them (`full`). Both reads
+ * are audited, as a preview or as a reveal.
+ */
+export async function readMedia(deps: ServiceDeps, blobs: BlobStore, actor: Actor, mediaId: string, view: 'blurred' | 'full' = 'full'): Promise<{ bytes: Buffer; mime: string }> {
   const m = await deps.db.selectFrom('hotline_media').select(['id', 'subject_id', 'sha256', 'mime']).where('id', '=', mediaId).executeTakeFirst();
   if (!m) throw notFound('media');
-  const bytes = await blobs.get(m.sha256);
-  await appendAudit(deps, actor, { action: 'hotline.media.reveal', target: { type: 'hotline_media', id: m.id }, details: { subjectId: m.subject_id } });
-  return { bytes, mime: m.mime };
+  if (view === 'blurred' && !m.mime.startsWith('image/')) throw new Problem(415, 'hotline.no_preview', 'videos have no preview; reveal to play');
+  const original = await blobs.get(m.sha256);
+  const out =
+    view === 'blurred'
+      ? { bytes: await sharp(original, { animated: false, limitInputPixels: 50_000_000 }).resize(160, 160, { fit: 'inside' }).greyscale().blur(8).jpeg({ quality: 50 }).toBuffer(), mime: 'image/jpeg' }
+      : { bytes: original, mime: m.mime };
+  await appendAudit(deps, actor, { action: view === 'blurred' ? 'hotline.media.preview' : 'hotline.media.reveal', target: { type: 'hotline_media', id: m.id }, details: { subjectId: m.subject_id } });
+  return out;
 }
 
 export const TRAFFICKING_INDICATORS = ['recruitment_deception', 'third_party_control', 'movement', 'debt_bondage', 'minor_advertised', 'multiple_victims', 'coercion'] as const;
