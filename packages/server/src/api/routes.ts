@@ -24,6 +24,7 @@ import { assignSubjectEndpoint, claimSubjectEndpoint, releaseSubjectEndpoint } f
 import { getAuthorityReportEndpoint, postAuthorityReportEndpoint } from './hotline/authorityReports.js';
 import { getMediaContentEndpoint } from './hotline/getMediaContent.js';
 import { getMetricsEndpoint } from './hotline/getMetrics.js';
+import { exportExchangeEndpoint, importExchangeEndpoint } from './hotline/exchange.js';
 import { getSubjectEndpoint } from './hotline/getSubject.js';
 import { listQueueEndpoint } from './hotline/listQueue.js';
 import { postCheckEndpoint } from './hotline/postCheck.js';
@@ -97,4 +98,6 @@ export const endpoints: Endpoint[] = [
   postAuthorityReportEndpoint,
   getAuthorityReportEndpoint,
   getMetricsEndpoint,
+  exportExchangeEndpoint,
+  importExchangeEndpoint,
 ];

@@ -274,7 +274,7 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(JSON.stringify(metrics)).not.toContain('abuse/page');
 
     const counts = await onlineCounts(t.runtime.deps);
-    expect(counts).toMatchObject({ reports: { total: 3, public: 1, partner: 2, automatic: 0 }, subjects: 2, confirmedUrls: 1, noticesSent: 2, removals: 1 });
+    expect(counts).toMatchObject({ reports: { total: 3, public: 1, partner: 2, automatic: 0 }, subjects: 2, confirmedUrls: 1, confirmedByClassification: { csam: 1 }, noticesSent: 2, removals: 1 });
   });
 
   it('builds an authority report that validates against the XSD, in XML and JSON, and sends it through the outbox', async () => {
@@ -302,8 +302,44 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(mail.raw).toContain(`${id}.json`);
   });
 
+  it('exchanges confirmed URLs with another hotline as CSV and JSON, all or nothing on import', async () => {
+    const csv = await t.as(analyst, 'GET', '/api/v1/hotline/exchange?includeRemoved=true');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('url,classification,interpol_category,host,hosting_country,first_reported_at,assessed_at,removed_at,reference');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`127.0.0.1:${host.port}/abuse/page-1,csam,baseline,127.0.0.1,CO,`);
+    // Removed content is left out by default.
+    expect((await t.as(analyst, 'GET', '/api/v1/hotline/exchange')).body.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse((await t.as(analyst, 'GET', '/api/v1/hotline/exchange?format=json&includeRemoved=true')).body);
+    expect(json).toMatchObject({ format: 'centinela-hotline-exchange', version: 1, exportedBy: 'Línea Ejemplo' });
+    expect((await t.as(statistician, 'GET', '/api/v1/hotline/exchange')).statusCode).toBe(403);
+
+    const incoming = {
+      format: 'centinela-hotline-exchange',
+      version: 1,
+      entries: [
+        { url: 'https://otro-host.example/galeria/9', classification: 'csam', interpol_category: 'baseline', reference: 'THEIRS-1' },
+        { url: 'https://otro-host.example/galeria/10', classification: 'trafficking' },
+      ],
+    };
+    const bad = { ...incoming, entries: [...incoming.entries, { url: 'https://u:p@x.example/', classification: 'csam' }] };
+    const before = (await t.runtime.deps.db.selectFrom('hotline_report').select('id').execute()).length;
+    const refused = await t.as(analyst, 'POST', '/api/v1/hotline/exchange', { from: 'Hotline Ejemplo (BR)', data: JSON.stringify(bad) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].path).toBe('entries[2].url');
+    expect((await t.runtime.deps.db.selectFrom('hotline_report').select('id').execute()).length).toBe(before);
+    const ok = await t.as(analyst, 'POST', '/api/v1/hotline/exchange', { from: 'Hotline Ejemplo (BR)', data: JSON.stringify(incoming) });
+    expect(ok.json()).toEqual({ read: 2, newSubjects: 2 });
+    const fromCsv = await t.as(analyst, 'POST', '/api/v1/hotline/exchange', { from: 'Hotline Ejemplo (BR)', data: 'url,classification\nhttps://otro-host.example/galeria/9,csam\n' });
+    expect(fromCsv.json()).toEqual({ read: 1, newSubjects: 0 });
+    const received = await t.runtime.deps.db.selectFrom('hotline_subject').selectAll().where('url', '=', 'https://otro-host.example/galeria/9').executeTakeFirstOrThrow();
+    // A classification received is a signal to assess here, not a decision.
+    expect(received).toMatchObject({ status: 'open', classification: null, child_involved: 1, report_count: 2 });
+  });
+
   it('sends exactly one notice when a worker dies in the middle of sending, or two race', async () => {
-    const other = (await t.as(analyst, 'GET', '/api/v1/hotline/queue')).json().subjects.find((s: { id: string }) => s.id !== subjectId);
+    const other = (await t.as(analyst, 'GET', '/api/v1/hotline/queue')).json().subjects.find((s: { url: string }) => s.url?.endsWith('/abuse/page-2'));
     await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/claim`);
     await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/decisions`, { classification: 'trafficking', traffickingIndicators: ['third_party_control'], legalBasis: 'Ley 985 de 2005' });
     const { outboxId } = (await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/notices`, { language: 'en' })).json();
