@@ -5,6 +5,7 @@ import { Problem } from '../services/problem.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBankCommands } from './commands/bank.js';
 import { registerHashCommand } from './commands/hash.js';
+import { registerHotlineCommands } from './commands/hotline.js';
 import { registerJobsCommands } from './commands/jobs.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerExtractCommand } from './commands/extract.js';
@@ -18,7 +19,7 @@ import { registerWorkerCommand } from './commands/worker.js';
 import { CliFailure } from './output.js';
 
 /** Each command file adds its commands; a capability adds its own file here. */
-const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerRiskCommands, registerImportCommand];
+const commandRegistrars = [registerServeCommand, registerWorkerCommand, registerMigrateCommand, registerUserCommands, registerAuditCommands, registerJobsCommands, registerHashCommand, registerBankCommands, registerMatchCommand, registerExtractCommand, registerScoreCommand, registerRiskCommands, registerImportCommand, registerHotlineCommands];
 
 export function buildProgram(): Command {
   const program = new Command('centinela')
