@@ -5,6 +5,7 @@ import { systemActor, type ServiceDeps } from '../services/deps.js';
 import { ingestItems } from '../services/itemService.js';
 import { createUser } from '../services/userService.js';
 import { DEMO_ADS } from './demoAds.js';
+import { seedHotlineDemo } from './hotlineDemo.js';
 
 /** Invented staff of an invented hotline, one per role. No real person is named here. */
 const DEMO_USERS: Array<{ email: string; displayName: string; roles: Role[]; locale: 'es' | 'en' }> = [
@@ -32,6 +33,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoSeedResult> {
     accounts.push({ email: u.email, roles: u.roles, password });
   }
   const { toAnalyse } = await ingestItems(deps, systemActor, DEMO_ADS, { defaultSource: 'import' });
+  await seedHotlineDemo(deps);
   await appendAudit(deps, systemActor, { action: 'install.demo_seed', details: { users: DEMO_USERS.length, items: DEMO_ADS.length } });
   return { seeded: true, accounts, itemsToAnalyse: toAnalyse };
 }
