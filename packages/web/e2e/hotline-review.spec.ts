@@ -91,6 +91,15 @@ test('a reviewer triages a public report, reviews it with media blurred until re
   await expect(page.getByTestId('notices')).toContainText('Notice 1 · email');
   await expect(page.getByTestId('history')).toContainText('Notice queued');
 
+  // A structured report to an authority, downloadable as validated XML.
+  await page.getByRole('textbox', { name: 'Authority' }).fill('Policía Nacional (test)');
+  await page.getByRole('button', { name: 'Create report' }).click();
+  await expect(page.getByText('Report created.')).toBeVisible();
+  const xmlLink = page.getByTestId('authority-reports').getByRole('link', { name: 'XML' });
+  const xml = await page.request.get((await xmlLink.getAttribute('href'))!);
+  expect(xml.status()).toBe(200);
+  expect(await xml.text()).toContain('<incidentType>child_sexual_abuse_material</incidentType>');
+
   // The same page in Spanish.
   await page.getByRole('button', { name: 'Español' }).click();
   await expect(page.getByTestId('subject-status')).toHaveText('Con acciones');

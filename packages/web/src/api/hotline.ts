@@ -52,6 +52,7 @@ export interface SubjectDetail {
   events: Array<{ id: string; type: string; actor: string; at: string }>;
   notices: Array<{ id: string; round: number; channel: string; language: string; status: string; createdAt: string; sentAt: string | null }>;
   checks: Array<{ state: string; httpStatus: number | null; reason: string | null; checkedAt: string }>;
+  authorityReports: Array<{ id: string; authority: string; incidentType: string; createdAt: string; delivery: string | null }>;
 }
 
 export const getSubject = (id: string) => request<SubjectDetail>('GET', `/hotline/subjects/${id}`);
@@ -110,3 +111,7 @@ export interface Metrics {
 }
 export const getMetrics = () => request<Metrics>('GET', '/hotline/metrics');
 export const METRICS_CSV_URL = '/api/v1/hotline/metrics?format=csv';
+
+export const createAuthorityReport = (id: string, input: { authority: string; deliver?: { email: string } }) =>
+  request<{ id: string; outboxId: string | null }>('POST', `/hotline/subjects/${id}/authority-reports`, { body: input });
+export const authorityReportUrl = (reportId: string, format: 'xml' | 'json') => `/api/v1/hotline/authority-reports/${reportId}?format=${format}`;

@@ -295,6 +295,8 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(await validateAuthorityXml(xml.body)).toEqual({ valid: true, errors: [] });
     // A tampered document does not validate.
     expect((await validateAuthorityXml(xml.body.replace('<md5>', '<md5>zz'))).valid).toBe(false);
+    const listed = (await t.as(analyst, 'GET', `/api/v1/hotline/subjects/${subjectId}`)).json().authorityReports;
+    expect(listed).toMatchObject([{ id, authority: 'Policía Nacional — Centro Cibernético', incidentType: 'child_sexual_abuse_material', delivery: 'pending' }]);
     await deliver(outboxId);
     const mail = smtp.messages.at(-1)!;
     expect(mail.to).toEqual(['cybertips@policia.example']);

@@ -82,6 +82,7 @@ export const subjectDetailSchema = z
       z.object({ id: z.string(), round: z.number(), providerId: z.string(), channel: z.string(), language: z.string(), status: z.string(), createdAt: z.string(), sentAt: z.string().nullable() }),
     ),
     checks: z.array(z.object({ state: z.string(), httpStatus: z.number().nullable(), reason: z.string().nullable(), checkedAt: z.string() })),
+    authorityReports: z.array(z.object({ id: z.string(), authority: z.string(), incidentType: z.string(), createdAt: z.string(), delivery: z.string().nullable() })),
   })
   .meta({ id: 'HotlineSubjectDetail' });
 

@@ -33,13 +33,14 @@ export interface SubjectDetail {
   events: Array<{ id: string; type: string; actor: string; at: string; data: Record<string, unknown> }>;
   notices: Array<{ id: string; round: number; providerId: string; channel: string; language: string; status: string; createdAt: string; sentAt: string | null }>;
   checks: Array<{ state: string; httpStatus: number | null; reason: string | null; checkedAt: string }>;
+  authorityReports: Array<{ id: string; authority: string; incidentType: string; createdAt: string; delivery: string | null }>;
 }
 
 /** One subject with its signals and their explanations; every read is audited. */
 export async function readSubject(deps: ServiceDeps, actor: Actor, viewer: Viewer, subjectId: string): Promise<SubjectDetail> {
   const s = await deps.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();
   if (!s) throw notFound('subject');
-  const [reports, media, decisions, events, notices, checks] = await Promise.all([
+  const [reports, media, decisions, events, notices, checks, authority] = await Promise.all([
     deps.db.selectFrom('hotline_report').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
     deps.db.selectFrom('hotline_media').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
     deps.db.selectFrom('hotline_decision').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute(),
@@ -52,6 +53,13 @@ export async function readSubject(deps: ServiceDeps, actor: Actor, viewer: Viewe
       .orderBy('n.round')
       .execute(),
     deps.db.selectFrom('hotline_check').selectAll().where('subject_id', '=', subjectId).orderBy('checked_at', 'desc').limit(20).execute(),
+    deps.db
+      .selectFrom('authority_report as a')
+      .leftJoin('outbox_message as o', 'o.id', 'a.outbox_id')
+      .select(['a.id', 'a.authority', 'a.incident_type', 'a.created_at', 'o.status'])
+      .where('a.subject_id', '=', subjectId)
+      .orderBy('a.created_at')
+      .execute(),
   ]);
   // Media are deduplicated by SHA-256 within a subject: the same file reported twice is reviewed once.
   const seenMedia = new Set<string>();
@@ -124,6 +132,7 @@ export async function readSubject(deps: ServiceDeps, actor: Actor, viewer: Viewe
     events: events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: JSON.parse(e.data) as Record<string, unknown> })),
     notices: notices.map((n) => ({ id: n.id, round: n.round, providerId: n.provider_id, channel: n.channel, language: n.language, status: n.status, createdAt: n.created_at, sentAt: n.sent_at })),
     checks: checks.map((c) => ({ state: c.state, httpStatus: c.http_status, reason: c.reason, checkedAt: c.checked_at })),
+    authorityReports: authority.map((a) => ({ id: a.id, authority: a.authority, incidentType: a.incident_type, createdAt: a.created_at, delivery: a.status ?? null })),
   };
 }
 

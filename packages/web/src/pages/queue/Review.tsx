@@ -198,6 +198,69 @@ function DecisionForm({ detail, onDone }: { detail: hl.SubjectDetail; onDone: (m
   );
 }
 
+function AuthorityReport({ detail, onDone }: { detail: hl.SubjectDetail; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [authority, setAuthority] = useState('');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!authority.trim()) return;
+    setError(null);
+    try {
+      await hl.createAuthorityReport(detail.subject.id, { authority: authority.trim(), ...(email.trim() ? { deliver: { email: email.trim() } } : {}) });
+      setDone(t('hotline.authority.created'));
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-t`}>
+      <h2 id={`${id}-t`}>{t('hotline.authority.title')}</h2>
+      <p className="hint">{t('hotline.authority.intro')}</p>
+      <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
+      <StatusNotice message={done} />
+      {detail.authorityReports.length > 0 ? (
+        <ul className="plain-list" data-testid="authority-reports">
+          {detail.authorityReports.map((r) => (
+            <li key={r.id}>
+              {t('hotline.authority.row', { authority: r.authority, date: i18n.formatDateTime(r.createdAt) })} ·{' '}
+              <a href={hl.authorityReportUrl(r.id, 'xml')} download={`${r.id}.xml`}>
+                {t('hotline.authority.xml')}
+              </a>{' '}
+              ·{' '}
+              <a href={hl.authorityReportUrl(r.id, 'json')} download={`${r.id}.json`}>
+                {t('hotline.authority.json')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form className="form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('hotline.authority.name')}</label>
+          <input id={`${id}-name`} type="text" required maxLength={500} value={authority} onChange={(e) => setAuthority(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>
+            {t('hotline.authority.email')} <span className="muted">{t('common.optional')}</span>
+          </label>
+          <input id={`${id}-email`} type="email" maxLength={300} value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button-secondary">
+            {t('hotline.authority.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 /** One subject: signals with explanations, reports, media (blurred until revealed), the decision and the actions. */
 export function Review({ id: subjectId }: { id: string }) {
   const i18n = useI18n();
@@ -358,6 +421,8 @@ export function Review({ id: subjectId }: { id: string }) {
           ) : null}
         </section>
       ) : null}
+
+      {canAct && actionable ? <AuthorityReport detail={detail} onDone={() => void load()} /> : null}
 
       {detail.decisions.length > 0 ? (
         <section className="card" aria-labelledby={`${id}-dec`}>
