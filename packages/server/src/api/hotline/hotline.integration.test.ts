@@ -343,7 +343,15 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
   it('sends exactly one notice when a worker dies in the middle of sending, or two race', async () => {
     const other = (await t.as(analyst, 'GET', '/api/v1/hotline/queue')).json().subjects.find((s: { url: string }) => s.url?.endsWith('/abuse/page-2'));
     await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/claim`);
-    await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/decisions`, { classification: 'trafficking', traffickingIndicators: ['third_party_control'], legalBasis: 'Ley 985 de 2005' });
+    await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/decisions`, {
+      classification: 'trafficking',
+      traffickingIndicators: ['third_party_control'],
+      legalBasis: 'Ley 985 de 2005',
+      note: 'Nota compartida con la policía',
+      shareNote: true,
+    });
+    // A shared note is visible to investigators.
+    expect((await t.as(investigator, 'GET', `/api/v1/hotline/subjects/${other.id}`)).json().decisions[0].note).toBe('Nota compartida con la policía');
     const { outboxId } = (await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${other.id}/notices`, { language: 'en' })).json();
     const before = smtp.messages.length;
     const db = t.runtime.deps.db;

@@ -135,4 +135,13 @@ describe('public report form per-client limit', () => {
     expect(third.body).toContain('Hemos recibido demasiadas denuncias');
     expect((await send('192.0.2.2', 4)).statusCode).toBe(303);
   });
+
+  it('limits status lookups per client, so references cannot be guessed', async () => {
+    const look = (ip: string) => t.app.inject({ method: 'GET', url: '/report/status?ref=R-0000-0000', remoteAddress: ip });
+    for (let i = 0; i < 60; i++) expect((await look('192.0.2.9')).statusCode).toBe(404);
+    const limited = await look('192.0.2.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('Hemos recibido demasiadas');
+    expect((await look('192.0.2.10')).statusCode).toBe(404);
+  });
 });

@@ -85,10 +85,12 @@ ${error}
   );
 }
 
-export function renderStatus(lang: Lang, opts: { reference?: string; found?: { reference: string; status: PublicStatus; receivedAt: string } | null; isNew?: boolean }): string {
+export function renderStatus(lang: Lang, opts: { reference?: string; found?: { reference: string; status: PublicStatus; receivedAt: string } | null; isNew?: boolean; limited?: boolean }): string {
   const t = PUBLIC_TEXT[lang];
   let result = '';
-  if (opts.found) {
+  if (opts.limited) {
+    result = `<p class="error" role="alert">${esc(t.errors.rate_limited)}</p>`;
+  } else if (opts.found) {
     result = `${opts.isNew ? `<p class="ok" role="status">${esc(t.thanks)}</p><p>${esc(t.keepReference)}</p>` : ''}
 <dl class="status">
 <dt>${esc(t.reference)}</dt><dd><strong id="reference">${esc(opts.found.reference)}</strong></dd>

@@ -13,6 +13,7 @@ import type { PublicErrorKey } from './publicReportText.js';
 /** A person filling the form takes seconds at least; a token older than this asks them to send again. */
 export const FORM_MIN_SECONDS = 3;
 export const FORM_MAX_SECONDS = 6 * 3600;
+export const STATUS_LOOKUPS_PER_HOUR = 60;
 
 const PUBLIC = { public: true, reason: 'public report form: no account, no IP address stored' } as const;
 // No IP address reaches the database, not even in the audit of a refused request.
@@ -101,6 +102,8 @@ function uploadErrorKey(err: unknown): { status: number; key: PublicErrorKey } |
 export const publicReportPages: Endpoint = (app, ctx) => {
   const tokens = formTokens(ctx);
   const perClient = new SlidingWindowLimiter(ctx.config.publicReportsPerClientPerHour, 3_600_000);
+  // References are 40 random bits; a lookup limit per client makes guessing them pointless.
+  const statusLookups = new SlidingWindowLimiter(STATUS_LOOKUPS_PER_HOUR, 3_600_000);
   const salt = randomBytes(32);
   const clientKey = (ip: string) => createHmac('sha256', salt).update(ip).digest('base64url');
   const maxFileMb = Math.max(1, Math.round(ctx.config.publicReportFileBytes / (1024 * 1024)));
@@ -120,6 +123,9 @@ export const publicReportPages: Endpoint = (app, ctx) => {
     const q = request.query as { ref?: string; new?: string };
     const lang = langOf(request);
     const reference = typeof q.ref === 'string' ? q.ref.trim().toUpperCase().slice(0, 20) : undefined;
+    if (reference && statusLookups.hit(clientKey(request.ip), ctx.deps.clock.now().getTime()) > 0) {
+      return html(reply, 429, renderStatus(lang, { reference, limited: true }));
+    }
     const found = reference ? await publicStatus(ctx.deps, reference) : null;
     return html(reply, reference && !found ? 404 : 200, renderStatus(lang, { ...(reference !== undefined ? { reference } : {}), found, isNew: q.new === '1' && !!found }));
   });
