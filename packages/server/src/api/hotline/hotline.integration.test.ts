@@ -10,6 +10,9 @@ import { createUrlChecker } from '../../services/hotline/urlCheck.js';
 import { DIALECTS, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../test/harness.js';
 import { formToken, multipart, startFixtureHost, startSmtpCapture, type FixtureHost, type SmtpCapture } from '../../test/hotline.js';
 import { patternPng } from '../../test/images.js';
+import { createHash } from 'node:crypto';
+import { createBank, importEntries } from '../../services/bankService.js';
+import { cliActor } from '../../services/deps.js';
 
 const HOUR = 3_600_000;
 
@@ -139,13 +142,40 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(other.json().newSubject).toBe(true);
   });
 
+  it('takes partner files by multipart, matches them against the banks, and dedupes reports of the same file', async () => {
+    const png = await patternPng(21);
+    const md5 = createHash('md5').update(png).digest('hex');
+    const bank = await createBank(t.runtime.deps, cliActor, { name: 'known-material' });
+    await importEntries(t.runtime.deps, cliActor, bank.id, `md5:${md5}\n`, { format: 'lines', category: 'test-pattern' });
+    const send = () => {
+      const body = multipart({ description: 'A file seen on our platform', childInvolved: 'false' }, [{ name: 'files', filename: 'f.png', type: 'image/png', bytes: png }]);
+      return t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { authorization: `Bearer ${partnerKey}`, ...body.headers }, payload: body.payload });
+    };
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ newSubject: true, bankMatches: 1 });
+    const second = await send();
+    expect(second.json()).toMatchObject({ newSubject: false, subjectId: first.json().subjectId });
+    const s = await t.runtime.deps.db.selectFrom('hotline_subject').selectAll().where('id', '=', first.json().subjectId).executeTakeFirstOrThrow();
+    expect(s).toMatchObject({ kind: 'media', bank_match: 1, report_count: 2, priority: 500 });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { authorization: `Bearer ${partnerKey}`, 'content-type': 'application/json' },
+      payload: { url: 'https://a:b@x.example/' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('report.url_credentials');
+  });
+
   it('orders the queue by priority, lets one reviewer claim, and shows signals with explanations', async () => {
     const queue = await t.as(analyst, 'GET', '/api/v1/hotline/queue');
     expect(queue.statusCode).toBe(200);
     const q = queue.json();
     expect(q.subjects[0].id).toBe(subjectId); // a child involved comes first
-    expect(q.counts).toMatchObject({ open: 2, assessed: 0 });
-    expect((await t.as(analyst, 'GET', '/api/v1/hotline/queue?childInvolved=false')).json().subjects).toHaveLength(1);
+    expect(q.subjects[1].bankMatch).toBe(true); // then the bank match
+    expect(q.counts).toMatchObject({ open: 3, assessed: 0 });
+    expect((await t.as(analyst, 'GET', '/api/v1/hotline/queue?childInvolved=false')).json().subjects).toHaveLength(2);
 
     expect((await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${subjectId}/claim`)).statusCode).toBe(200);
     const other = await t.userWithRoles(['analyst']);
@@ -270,11 +300,11 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(metrics.counts.closed).toBe(1);
     const csv = await t.as(statistician, 'GET', '/api/v1/hotline/metrics?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[1]).toMatch(/^overall,all,2,/);
+    expect(csv.body.split('\n')[1]).toMatch(/^overall,all,3,/);
     expect(JSON.stringify(metrics)).not.toContain('abuse/page');
 
     const counts = await onlineCounts(t.runtime.deps);
-    expect(counts).toMatchObject({ reports: { total: 3, public: 1, partner: 2, automatic: 0 }, subjects: 2, confirmedUrls: 1, confirmedByClassification: { csam: 1 }, noticesSent: 2, removals: 1 });
+    expect(counts).toMatchObject({ reports: { total: 5, public: 1, partner: 4, automatic: 0 }, subjects: 3, confirmedUrls: 1, confirmedByClassification: { csam: 1 }, noticesSent: 2, removals: 1 });
   });
 
   it('builds an authority report that validates against the XSD, in XML and JSON, and sends it through the outbox', async () => {
