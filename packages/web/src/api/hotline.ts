@@ -32,6 +32,7 @@ export interface QueueFilter {
   status?: SubjectStatus | '';
   assigned?: 'me' | 'none' | '';
   childInvolved?: boolean;
+  bankMatch?: boolean;
 }
 
 export function listQueue(f: QueueFilter): Promise<{ subjects: SubjectSummary[]; total: number; counts: Counts }> {
@@ -39,6 +40,7 @@ export function listQueue(f: QueueFilter): Promise<{ subjects: SubjectSummary[];
   if (f.status) q.set('status', f.status);
   if (f.assigned) q.set('assigned', f.assigned);
   if (f.childInvolved) q.set('childInvolved', 'true');
+  if (f.bankMatch) q.set('bankMatch', 'true');
   const s = q.toString();
   return request('GET', `/hotline/queue${s ? `?${s}` : ''}`);
 }
@@ -57,6 +59,7 @@ export interface SubjectDetail {
 
 export const getSubject = (id: string) => request<SubjectDetail>('GET', `/hotline/subjects/${id}`);
 export const claimSubject = (id: string) => request<{ subject: SubjectSummary }>('POST', `/hotline/subjects/${id}/claim`);
+export const assignSubject = (id: string, userId: string) => request<{ subject: SubjectSummary }>('POST', `/hotline/subjects/${id}/assign`, { body: { userId } });
 export const releaseSubject = (id: string) => request<{ subject: SubjectSummary }>('POST', `/hotline/subjects/${id}/release`);
 
 export interface DecisionInput {

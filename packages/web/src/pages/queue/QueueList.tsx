@@ -88,6 +88,9 @@ export function QueueList() {
           <label className="checkbox-inline">
             <input type="checkbox" checked={filter.childInvolved === true} onChange={(e) => setFilter({ ...filter, childInvolved: e.target.checked })} /> {t('hotline.filter.child')}
           </label>
+          <label className="checkbox-inline">
+            <input type="checkbox" checked={filter.bankMatch === true} onChange={(e) => setFilter({ ...filter, bankMatch: e.target.checked })} /> {t('hotline.filter.bank')}
+          </label>
         </form>
         <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
         {!data ? (

@@ -261,6 +261,46 @@ function AuthorityReport({ detail, onDone }: { detail: hl.SubjectDetail; onDone:
   );
 }
 
+/** Admins hand a subject to a reviewer (replacing any claim). */
+function AssignForm({ subjectId, onDone }: { subjectId: string; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [users, setUsers] = useState<api.User[]>([]);
+  const [userId, setUserId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.listUsers().then((all) => setUsers(all.filter((u) => !u.disabled && (u.roles.includes('analyst') || u.roles.includes('admin')))), setError);
+  }, []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!userId) return;
+    try {
+      await hl.assignSubject(subjectId, userId);
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="form-inline" onSubmit={submit}>
+      <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
+      <label htmlFor={`${id}-user`}>{t('hotline.assign.label')}</label>
+      <select id={`${id}-user`} value={userId} onChange={(e) => setUserId(e.target.value)}>
+        <option value="" />
+        {users.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.displayName || u.email}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-secondary button-small" disabled={!userId}>
+        {t('hotline.assign.submit')}
+      </button>
+    </form>
+  );
+}
+
 /** One subject: signals with explanations, reports, media (blurred until revealed), the decision and the actions. */
 export function Review({ id: subjectId }: { id: string }) {
   const i18n = useI18n();
@@ -337,6 +377,7 @@ export function Review({ id: subjectId }: { id: string }) {
             )}
           </div>
         ) : null}
+        {me?.roles.includes('admin') ? <AssignForm subjectId={s.id} onDone={() => void load()} /> : null}
       </section>
 
       <section className="card" aria-labelledby={`${id}-sig`}>
