@@ -9,7 +9,7 @@ export const getMetricsEndpoint: Endpoint = (app, ctx) => {
   app.get(
     '/api/v1/hotline/metrics',
     {
-      config: { access: { roles: ['admin', 'analyst', 'statistician'] } },
+      config: { access: { roles: ['admin', 'analyst', 'investigator', 'statistician'] } },
       schema: {
         tags: ['hotline'],
         summary:

@@ -225,6 +225,10 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(asInvestigator.reports[0].contact).toBeNull();
     expect((await t.as(analyst, 'GET', `/api/v1/hotline/subjects/${subjectId}`)).json().decisions[0].note).toBe('Nota interna del revisor');
     expect((await t.as(statistician, 'GET', `/api/v1/hotline/subjects/${subjectId}`)).statusCode).toBe(403);
+    expect((await t.as(statistician, 'GET', '/api/v1/hotline/queue')).statusCode).toBe(403);
+    // Investigators read the queue but cannot act on it.
+    expect((await t.as(investigator, 'GET', '/api/v1/hotline/queue')).statusCode).toBe(200);
+    expect((await t.as(investigator, 'POST', `/api/v1/hotline/subjects/${subjectId}/release`)).statusCode).toBe(403);
     expect((await t.as(investigator, 'GET', `/api/v1/hotline/media/${asInvestigator.media[0].id}/content`)).statusCode).toBe(403);
   });
 

@@ -26,10 +26,10 @@ export const listQueueEndpoint: Endpoint = (app, ctx) => {
   app.get(
     '/api/v1/hotline/queue',
     {
-      config: { access: { roles: ['admin', 'analyst'] } },
+      config: { access: { roles: ['admin', 'analyst', 'investigator'] } },
       schema: {
         tags: ['hotline'],
-        summary: 'The triage queue: child involvement, bank match and risk score first, then the oldest report. Open and assessed subjects unless `status` says otherwise; counts by state included.',
+        summary: 'The triage queue (investigators read it; only analysts and admins act on it): child involvement, bank match and risk score first, then the oldest report. Open and assessed subjects unless `status` says otherwise; counts by state included.',
         querystring: query,
         response: { 200: z.object({ subjects: z.array(subjectSummarySchema), total: z.number().int(), counts: countsSchema }), ...commonErrors },
       },

@@ -12,7 +12,7 @@ export const listProvidersEndpoint: Endpoint = (app, ctx) => {
   app.get(
     '/api/v1/hotline/providers',
     {
-      config: { access: { roles: ['admin', 'analyst'] } },
+      config: { access: { roles: ['admin', 'analyst', 'investigator'] } },
       schema: { tags: ['hotline'], summary: 'The directory of hosting providers and their abuse contacts.', response: { 200: z.object({ providers: z.array(providerSchema) }), ...commonErrors } },
     },
     async () => ({ providers: await listProviders(ctx.deps) }),

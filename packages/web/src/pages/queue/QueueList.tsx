@@ -31,6 +31,8 @@ export function QueueList() {
   const { navigate } = useRouter();
   const { state } = useSession();
   const me = state.status === 'signedIn' ? state.user.id : '';
+  // Investigators read the queue; only analysts and admins act on it.
+  const canAct = state.status === 'signedIn' && (state.user.roles.includes('admin') || state.user.roles.includes('analyst'));
   const id = useId();
   const [filter, setFilter] = useState<hl.QueueFilter>({ status: '', assigned: '', childInvolved: false });
   const [data, setData] = useState<{ subjects: hl.SubjectSummary[]; total: number; counts: hl.Counts } | null>(null);
@@ -134,7 +136,7 @@ export function QueueList() {
                     <td>{t(`hotline.status.${s.status}`)}</td>
                     <td>{s.assignedTo === null ? t('hotline.assigned.none') : s.assignedTo === me ? t('hotline.assigned.me') : t('hotline.assigned.other')}</td>
                     <td>
-                      {s.assignedTo === null ? (
+                      {s.assignedTo === null && canAct ? (
                         <button type="button" className="button button-primary button-small" disabled={busy === s.id} onClick={() => void claim(s)}>
                           {t('hotline.claim')}
                         </button>
