@@ -55,6 +55,10 @@ export default defineConfig({
       CENTINELA_SECRET_KEY: TEST_SECRET_KEY,
       // Every test signs in, several times each; keep the per-address sign-in rate limit out of the way.
       CENTINELA_LOGIN_RATE_PER_MINUTE: '600',
+      // Hotline (#7): notices go to the SMTP listener the reviewer spec starts on PORT + 100; the URL
+      // re-check may reach the spec's fixture host on 127.0.0.1.
+      CENTINELA_SMTP_URL: `smtp://127.0.0.1:${PORT + 100}`,
+      CENTINELA_URL_CHECK_ALLOW: '127.0.0.1',
     },
   },
 });

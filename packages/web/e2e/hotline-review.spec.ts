@@ -1,9 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './credentials';
 import { createUserViaApi, csrfOf, signIn } from './helpers';
-import { gradientPng } from './hotline';
+import { gradientPng, startFixtureHost, startSmtpCapture, type FixtureHost, type SmtpCapture } from './hotline';
 
 test.use({ locale: 'en-GB' });
+
+// A real SMTP listener on the port the server was told (playwright.config.ts), and a web host whose page can be taken down.
+let smtp: SmtpCapture;
+let host: FixtureHost;
+test.beforeAll(async () => {
+  smtp = await startSmtpCapture(Number(process.env.CENTINELA_E2E_PORT ?? 18931) + 100);
+  host = await startFixtureHost();
+});
+test.afterAll(async () => {
+  await smtp?.close();
+  await host?.close();
+});
 
 /** Files a public report through the real form endpoint (token, a pause a person would take, multipart). */
 async function fileReport(page: Page, url: string): Promise<string> {
@@ -26,10 +38,10 @@ async function fileReport(page: Page, url: string): Promise<string> {
   return new URL(res.headers().location!, 'http://x').searchParams.get('ref')!;
 }
 
-test('a reviewer triages a public report, reviews it with media blurred until revealed, decides, and sends a notice', async ({ page }) => {
+test('a reviewer triages a public report, reviews it blurred until revealed, decides, notifies the host by e-mail, and sees the removal recorded and timed', async ({ page }) => {
   const stamp = Date.now();
-  const host = `hosting-${stamp}.example`;
-  const reportedUrl = `https://${host}/ads/${stamp}`;
+  const reportedUrl = `${host.base}/ads/${stamp}`;
+  host.present.add(`/ads/${stamp}`);
   const analyst = { email: `reviewer-${stamp}@example.org`, displayName: 'Revisora Ficticia', roles: ['analyst'], password: 'reviewer-password-long-enough-42' };
 
   // Set-up by an admin: a reviewer account and the hosting provider's abuse contact.
@@ -38,7 +50,7 @@ test('a reviewer triages a public report, reviews it with media blurred until re
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await createUserViaApi(page, analyst);
   const provider = await page.request.post('/api/v1/hotline/providers', {
-    data: { name: `Hosting ${stamp}`, domains: [host], abuseEmail: `abuse@${host}`, country: 'CO', language: 'es' },
+    data: { name: `Hosting ${stamp}`, ipRanges: ['127.0.0.0/8'], abuseEmail: `abuse-${stamp}@hosting.example`, country: 'CO', language: 'es' },
     headers: { 'x-csrf-token': await csrfOf(page) },
   });
   expect(provider.status()).toBe(201);
@@ -84,12 +96,26 @@ test('a reviewer triages a public report, reviews it with media blurred until re
   await expect(page.getByText('Decision recorded. State: Assessed.')).toBeVisible();
   await expect(page.getByTestId('subject-status')).toHaveText('Assessed');
 
-  // Notice to the host, found in the directory by domain; queued in the outbox.
+  // Notice to the host, found in the directory by IP range; the worker sends it through the outbox by SMTP.
   await page.getByRole('button', { name: 'Send notice to the provider' }).click();
   await expect(page.getByText('Notice 1 queued for sending (email).')).toBeVisible();
   await expect(page.getByTestId('subject-status')).toHaveText('Actioned');
   await expect(page.getByTestId('notices')).toContainText('Notice 1 · email');
   await expect(page.getByTestId('history')).toContainText('Notice queued');
+  await expect.poll(() => smtp.messages.filter((m) => m.to.includes(`abuse-${stamp}@hosting.example`)).length, { timeout: 15_000 }).toBe(1);
+  const mail = smtp.messages.find((m) => m.to.includes(`abuse-${stamp}@hosting.example`))!;
+  expect(mail.text).toContain('Aviso de contenido ilegal'); // the provider's language
+  expect(mail.text).toContain(reportedUrl);
+  await page.reload();
+  await expect(page.getByTestId('notices')).toContainText('Notice 1 · email · sent');
+
+  // The URL is still there; then the host takes it down and the check records the removal.
+  await page.getByRole('button', { name: 'Check the URL now' }).click();
+  await expect(page.getByText('Result: present (HTTP 200).')).toBeVisible();
+  host.present.delete(`/ads/${stamp}`);
+  await page.getByRole('button', { name: 'Check the URL now' }).click();
+  await expect(page.getByText('Removal verified.')).toBeVisible();
+  await expect(page.getByTestId('subject-status')).toHaveText('Closed');
 
   // A structured report to an authority, downloadable as validated XML.
   await page.getByRole('textbox', { name: 'Authority' }).fill('Policía Nacional (test)');
@@ -102,6 +128,11 @@ test('a reviewer triages a public report, reviews it with media blurred until re
 
   // The same page in Spanish.
   await page.getByRole('button', { name: 'Español' }).click();
-  await expect(page.getByTestId('subject-status')).toHaveText('Con acciones');
+  await expect(page.getByTestId('subject-status')).toHaveText('Cerrado');
   await expect(page.getByRole('heading', { name: 'Historial' })).toBeVisible();
+  await expect(page.getByTestId('history')).toContainText('Retirada verificada');
+
+  // The times page shows a measured time to removal.
+  await page.getByRole('link', { name: 'Tiempos' }).click();
+  await expect(page.getByTestId('removal-all')).not.toHaveText(/^—/);
 });
