@@ -21,33 +21,33 @@ export const SUBJECT_EVENT_TYPES = [
 ] as const;
 export type SubjectEventType = (typeof SUBJECT_EVENT_TYPES)[number];
 
-export const CLASSIFICATIONS = ['csam', 'trafficking', 'adult', 'not_illegal', 'cannot_assess'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
+export const REVIEW_CLASSIFICATIONS = ['csam', 'trafficking', 'adult', 'not_illegal', 'cannot_assess'] as const;
+export type ReviewClassification = (typeof REVIEW_CLASSIFICATIONS)[number];
 
 /** INTERPOL baseline (worst-of-the-worst, internationally illegal) and the category below it. */
 export const INTERPOL_CATEGORIES = ['baseline', 'national'] as const;
 export type InterpolCategory = (typeof INTERPOL_CATEGORIES)[number];
 
 /** Classifications that call for action (notice, authority report); the others close the subject. */
-export function isActionable(c: Classification): boolean {
+export function isActionableClassification(c: ReviewClassification): boolean {
   return c === 'csam' || c === 'trafficking';
 }
 
-export interface StatusEvent {
+export interface SubjectStatusEvent {
   type: SubjectEventType;
   /** For `decided`: the classification. */
-  classification?: Classification | null;
+  classification?: ReviewClassification | null;
 }
 
 /** The next status after one event. Events that do not move the status (assignment, checks) keep it. */
-export function nextStatus(current: SubjectStatus, e: StatusEvent): SubjectStatus {
+export function nextSubjectStatus(current: SubjectStatus, e: SubjectStatusEvent): SubjectStatus {
   switch (e.type) {
     case 'reported':
       return current;
     case 'decided':
       if (!e.classification) return current;
       // A decision that nothing is to be done closes; a new actionable decision reopens a closed subject.
-      if (!isActionable(e.classification)) return e.classification === 'cannot_assess' ? 'assessed' : 'closed';
+      if (!isActionableClassification(e.classification)) return e.classification === 'cannot_assess' ? 'assessed' : 'closed';
       return current === 'actioned' ? 'actioned' : 'assessed';
     case 'notice_queued':
     case 'notice_sent':
@@ -64,6 +64,6 @@ export function nextStatus(current: SubjectStatus, e: StatusEvent): SubjectStatu
 }
 
 /** Folds a whole log: the projection stored on the subject row is always this. */
-export function deriveStatus(events: readonly StatusEvent[]): SubjectStatus {
-  return events.reduce<SubjectStatus>(nextStatus, 'open');
+export function deriveSubjectStatus(events: readonly SubjectStatusEvent[]): SubjectStatus {
+  return events.reduce<SubjectStatus>(nextSubjectStatus, 'open');
 }

@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, INTERPOL_CATEGORIES, SUBJECT_STATUSES } from '@centinela/core';
+import { REVIEW_CLASSIFICATIONS, INTERPOL_CATEGORIES, SUBJECT_STATUSES } from '@centinela/core';
 import { z } from 'zod';
 
 export const subjectSummarySchema = z
@@ -87,7 +87,7 @@ export const subjectDetailSchema = z
   .meta({ id: 'HotlineSubjectDetail' });
 
 export const decisionBodySchema = z.strictObject({
-  classification: z.enum(CLASSIFICATIONS),
+  classification: z.enum(REVIEW_CLASSIFICATIONS),
   interpolCategory: z.enum(INTERPOL_CATEGORIES).nullable().optional(),
   traffickingIndicators: z.array(z.string().max(64)).max(20).optional(),
   legalBasis: z.string().min(1).max(500),

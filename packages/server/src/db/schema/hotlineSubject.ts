@@ -1,6 +1,6 @@
 /**
  * A reported thing, deduplicated: one row per canonical URL, or per media SHA-256 for reports without a URL.
- * `status` is the projection of its `hotline_event` log (core `deriveStatus`), updated in the same transaction.
+ * `status` is the projection of its `hotline_event` log (core `deriveSubjectStatus`), updated in the same transaction.
  */
 export interface HotlineSubjectTable {
   id: string;

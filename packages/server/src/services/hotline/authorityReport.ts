@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isActionable, type Classification } from '@centinela/core';
+import { isActionableClassification, type ReviewClassification } from '@centinela/core';
 import { validateXML } from 'xmllint-wasm';
 import { z } from 'zod';
 import { enqueueOutbox } from '../../outbox/outboxService.js';
@@ -70,7 +70,7 @@ export async function buildAuthorityReport(deps: ServiceDeps, subjectId: string,
   const s = await deps.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();
   if (!s) throw notFound('subject');
   const decision = await deps.db.selectFrom('hotline_decision').selectAll().where('subject_id', '=', subjectId).orderBy('created_at', 'desc').executeTakeFirst();
-  if (!decision || !isActionable(decision.classification as Classification)) throw new Problem(409, 'authority.not_confirmed', 'an authority report needs a decision that the content is illegal');
+  if (!decision || !isActionableClassification(decision.classification as ReviewClassification)) throw new Problem(409, 'authority.not_confirmed', 'an authority report needs a decision that the content is illegal');
   const provider = s.provider_id ? await deps.db.selectFrom('hotline_provider').select(['name', 'country']).where('id', '=', s.provider_id).executeTakeFirst() : undefined;
   const media = await deps.db.selectFrom('hotline_media').selectAll().where('subject_id', '=', subjectId).orderBy('created_at').execute();
   const seen = new Set<string>();

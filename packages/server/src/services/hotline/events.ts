@@ -1,4 +1,4 @@
-import { nextStatus, type Classification, type SubjectEventType, type SubjectStatus } from '@centinela/core';
+import { nextSubjectStatus, type ReviewClassification, type SubjectEventType, type SubjectStatus } from '@centinela/core';
 import type { HotlineSubjectTable } from '../../db/schema/index.js';
 import { actorLabel } from '../bankService.js';
 import { isoNow } from '../clock.js';
@@ -10,7 +10,7 @@ export type SubjectChanges = Partial<Omit<HotlineSubjectTable, 'id' | 'status' |
 
 /**
  * Appends one event to a subject's log and updates the projection (status and the given fields) in the
- * caller's transaction. The status is always core's `nextStatus` of the stored one: no code sets it directly.
+ * caller's transaction. The status is always core's `nextSubjectStatus` of the stored one: no code sets it directly.
  */
 export async function appendSubjectEvent(
   tx: ServiceDeps,
@@ -27,8 +27,8 @@ export async function appendSubjectEvent(
   const subject = await tx.db.selectFrom('hotline_subject').select(['status']).where('id', '=', subjectId).executeTakeFirstOrThrow();
   const last = await tx.db.selectFrom('hotline_event').select((eb) => eb.fn.max('seq').as('seq')).where('subject_id', '=', subjectId).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
-  const classification = (data.classification as Classification | undefined) ?? null;
-  const status = nextStatus(subject.status as SubjectStatus, { type, classification });
+  const classification = (data.classification as ReviewClassification | undefined) ?? null;
+  const status = nextSubjectStatus(subject.status as SubjectStatus, { type, classification });
   const eventId = uuidv7(tx.clock.now().getTime());
   await tx.db.insertInto('hotline_event').values({ id: eventId, subject_id: subjectId, seq, type, actor: actorLabel(actor), data: JSON.stringify(data), at }).execute();
   await tx.db

@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, INTERPOL_CATEGORIES, canonicalUrl } from '@centinela/core';
+import { REVIEW_CLASSIFICATIONS, INTERPOL_CATEGORIES, canonicalReportUrl } from '@centinela/core';
 import { z } from 'zod';
 import { CsvParser } from '../../import/csv.js';
 import { appendAudit } from '../auditService.js';
@@ -18,7 +18,7 @@ export const EXCHANGE_FORMAT = 'centinela-hotline-exchange';
 
 export const exchangeEntrySchema = z.strictObject({
   url: z.string().min(1).max(2048),
-  classification: z.enum(CLASSIFICATIONS),
+  classification: z.enum(REVIEW_CLASSIFICATIONS),
   interpol_category: z.enum(INTERPOL_CATEGORIES).nullable().default(null),
   host: z.string().max(253).nullable().default(null),
   hosting_country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
@@ -102,7 +102,7 @@ export function parseExchange(text: string): ExchangeEntry[] {
     const known = typeof r === 'object' && r !== null ? Object.fromEntries(Object.entries(r).filter(([k]) => (EXCHANGE_COLUMNS as readonly string[]).includes(k))) : r;
     const parsed = exchangeEntrySchema.safeParse(known);
     if (!parsed.success) return errors.push({ path: `entries[${i}]`, message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') });
-    const c = canonicalUrl(parsed.data.url);
+    const c = canonicalReportUrl(parsed.data.url);
     if (!c.ok) return errors.push({ path: `entries[${i}].url`, message: c.reason });
     entries.push(parsed.data);
   });

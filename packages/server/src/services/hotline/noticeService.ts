@@ -1,4 +1,4 @@
-import { isActionable, type Classification } from '@centinela/core';
+import { isActionableClassification, type ReviewClassification } from '@centinela/core';
 import { enqueueOutbox, type OutboxMessage } from '../../outbox/outboxService.js';
 import { appendAudit } from '../auditService.js';
 import { actorLabel } from '../bankService.js';
@@ -36,7 +36,7 @@ export async function queueNotice(deps: ServiceDeps, actor: Actor, subjectId: st
   const s = await deps.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();
   if (!s) throw notFound('subject');
   if (!s.url || !s.host) throw new Problem(409, 'notice.no_url', 'only subjects with a URL can be notified to a host');
-  if (!s.classification || !isActionable(s.classification as Classification)) throw new Problem(409, 'notice.not_confirmed', 'a notice needs a decision that the content is illegal (CSAM or trafficking)');
+  if (!s.classification || !isActionableClassification(s.classification as ReviewClassification)) throw new Problem(409, 'notice.not_confirmed', 'a notice needs a decision that the content is illegal (CSAM or trafficking)');
   if (s.removed_at) throw new Problem(409, 'notice.already_removed', 'the content was verified as removed');
   if (s.status === 'closed') throw new Problem(409, 'notice.closed', 'the subject is closed; reopen it first');
   const providerRow = req.providerId ?? s.provider_id;

@@ -1,4 +1,4 @@
-import { isActionable, type Classification } from '@centinela/core';
+import { isActionableClassification, type ReviewClassification } from '@centinela/core';
 import type { ServiceDeps } from '../deps.js';
 
 /** Counts for published statistics (the cases/statistics capability): aggregates only, never ids or URLs. */
@@ -49,7 +49,7 @@ export async function onlineCounts(deps: ServiceDeps, range: { from?: string | u
   for (const r of subjectRows) {
     const n = Number(r.n);
     subjects += n;
-    if (r.kind === 'url' && r.classification && isActionable(r.classification as Classification)) {
+    if (r.kind === 'url' && r.classification && isActionableClassification(r.classification as ReviewClassification)) {
       confirmedUrls += n;
       confirmedByClassification[r.classification] = (confirmedByClassification[r.classification] ?? 0) + n;
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { canonicalUrl, subjectPriority } from '@centinela/core';
+import { canonicalReportUrl, subjectPriority } from '@centinela/core';
 import type { BlobStore } from '../../blobs/blobStore.js';
 import { appendAudit } from '../auditService.js';
 import { actorLabel } from '../bankService.js';
@@ -75,7 +75,7 @@ export async function fileReport(deps: ServiceDeps, blobs: BlobStore | null, act
   let url: string | null = null;
   let host: string | null = null;
   if (input.url && input.url.trim()) {
-    const c = canonicalUrl(input.url);
+    const c = canonicalReportUrl(input.url);
     if (!c.ok) throw new Problem(400, c.reason === 'credentials' ? 'report.url_credentials' : 'report.invalid_url', URL_REASONS[c.reason]!);
     url = c.url;
     host = c.host;

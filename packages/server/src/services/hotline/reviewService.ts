@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, INTERPOL_CATEGORIES, isActionable, type Classification, type InterpolCategory } from '@centinela/core';
+import { REVIEW_CLASSIFICATIONS, INTERPOL_CATEGORIES, isActionableClassification, type ReviewClassification, type InterpolCategory } from '@centinela/core';
 import sharp from 'sharp';
 import type { BlobStore } from '../../blobs/blobStore.js';
 import { appendAudit } from '../auditService.js';
@@ -157,7 +157,7 @@ export async function readMedia(deps: ServiceDeps, blobs: BlobStore, actor: Acto
 export const TRAFFICKING_INDICATORS = ['recruitment_deception', 'third_party_control', 'movement', 'debt_bondage', 'minor_advertised', 'multiple_victims', 'coercion'] as const;
 
 export interface DecisionInput {
-  classification: Classification;
+  classification: ReviewClassification;
   interpolCategory?: InterpolCategory | null | undefined;
   traffickingIndicators?: readonly string[] | undefined;
   legalBasis: string;
@@ -172,7 +172,7 @@ export interface DecisionInput {
  * INTERPOL category. Adding the media hashes to a bank happens in the same transaction, all or nothing.
  */
 export async function decideSubject(deps: ServiceDeps, actor: Actor, reviewerId: string, subjectId: string, input: DecisionInput): Promise<{ decisionId: string; status: string; addedToBank: number }> {
-  if (!(CLASSIFICATIONS as readonly string[]).includes(input.classification)) throw new Problem(400, 'hotline.invalid_classification', 'unknown classification');
+  if (!(REVIEW_CLASSIFICATIONS as readonly string[]).includes(input.classification)) throw new Problem(400, 'hotline.invalid_classification', 'unknown classification');
   if (input.classification === 'csam' && !input.interpolCategory) throw new Problem(400, 'hotline.interpol_required', 'a CSAM decision needs the INTERPOL category (baseline or national)');
   if (input.interpolCategory && !(INTERPOL_CATEGORIES as readonly string[]).includes(input.interpolCategory)) throw new Problem(400, 'hotline.invalid_classification', 'unknown INTERPOL category');
   if (input.classification !== 'csam' && input.interpolCategory) throw new Problem(400, 'hotline.invalid_classification', 'the INTERPOL category applies only to CSAM');
@@ -181,7 +181,7 @@ export async function decideSubject(deps: ServiceDeps, actor: Actor, reviewerId:
   if (unknown.length) throw new Problem(400, 'hotline.invalid_indicator', `unknown trafficking indicator: ${unknown.join(', ')}`);
   const legalBasis = input.legalBasis.trim();
   if (!legalBasis) throw new Problem(400, 'hotline.legal_basis_required', 'state the legal basis of the decision');
-  if (input.addToBankId && !isActionable(input.classification)) throw new Problem(400, 'hotline.bank_needs_confirmation', 'only confirmed illegal material can be added to a bank');
+  if (input.addToBankId && !isActionableClassification(input.classification)) throw new Problem(400, 'hotline.bank_needs_confirmation', 'only confirmed illegal material can be added to a bank');
 
   return inTransaction(deps, async (tx) => {
     const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();

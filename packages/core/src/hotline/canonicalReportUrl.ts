@@ -3,14 +3,14 @@
  * lower-case scheme and host, no default port, no fragment, no tracking parameters, sorted query,
  * no trailing slash. URLs with credentials or other schemes than http(s) are refused.
  */
-export type CanonicalUrlResult = { ok: true; url: string; host: string } | { ok: false; reason: 'invalid' | 'scheme' | 'credentials' | 'too_long' };
+export type CanonicalReportUrl = { ok: true; url: string; host: string } | { ok: false; reason: 'invalid' | 'scheme' | 'credentials' | 'too_long' };
 
 const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_eid|mc_cid|igshid|ref_src)$/i;
-export const MAX_URL_LENGTH = 2048;
+export const MAX_REPORT_URL_LENGTH = 2048;
 
-export function canonicalUrl(raw: string): CanonicalUrlResult {
+export function canonicalReportUrl(raw: string): CanonicalReportUrl {
   const text = raw.trim();
-  if (text.length > MAX_URL_LENGTH) return { ok: false, reason: 'too_long' };
+  if (text.length > MAX_REPORT_URL_LENGTH) return { ok: false, reason: 'too_long' };
   let u: URL;
   try {
     u = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `http://${text}`);
