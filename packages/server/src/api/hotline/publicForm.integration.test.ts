@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openText } from '../../services/hotline/sealing.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../test/harness.js';
 import { formToken, multipart } from '../../test/hotline.js';
 import { patternPng } from '../../test/images.js';
@@ -52,6 +53,21 @@ describe.each(DIALECTS)('public report form under abuse on %s', (dialect) => {
     expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;');
     expect(res.body).not.toContain('<script>');
     expect(await rows()).toBe(0);
+  });
+
+  it('keeps a long description in full (multi-byte characters), and refuses one over the limit', async () => {
+    const long = 'ñ€'.repeat(2500); // 5,000 characters, 12,500 bytes of UTF-8
+    const res = await post(multipart(good(await freshToken(), { url: 'https://anuncios.example/largo', description: long })));
+    expect(res.statusCode).toBe(303);
+    const too = await post(multipart(good(await freshToken(), { url: 'https://anuncios.example/largo2', description: `${long}x` })));
+    expect(too.statusCode).toBe(400);
+    expect(too.body).toContain('One of the texts is too long');
+    expect(await rows()).toBe(1);
+    const stored = await t.runtime.deps.db.selectFrom('hotline_report').select(['id', 'description_sealed']).executeTakeFirstOrThrow();
+    expect(openText(t.runtime.deps, 'hotline_report.description', stored.id, stored.description_sealed!)).toBe(long);
+    await t.runtime.deps.db.deleteFrom('hotline_report').execute();
+    await t.runtime.deps.db.deleteFrom('hotline_event').execute();
+    await t.runtime.deps.db.deleteFrom('hotline_subject').execute();
   });
 
   it('refuses URLs with credentials, a missing anonymity choice, and an empty report, in Spanish too', async () => {

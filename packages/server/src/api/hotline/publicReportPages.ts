@@ -132,7 +132,8 @@ export const publicReportPages: Endpoint = (app, ctx) => {
 
   void app.register(async (scope: FastifyInstance) => {
     await scope.register(multipart, {
-      limits: { fileSize: ctx.config.publicReportFileBytes, files: MAX_REPORT_FILES, fields: 20, fieldSize: 10_000, parts: MAX_REPORT_FILES + 20 },
+      // 5,000 characters of description can take 20,000 bytes of UTF-8; a field over the limit would be cut silently.
+      limits: { fileSize: ctx.config.publicReportFileBytes, files: MAX_REPORT_FILES, fields: 20, fieldSize: 24_000, parts: MAX_REPORT_FILES + 20 },
     });
     scope.post('/report', { config: { access: PUBLIC, storesNoIp: true }, schema: { hide: true }, bodyLimit: ctx.config.publicReportFileBytes * MAX_REPORT_FILES + 100_000 }, async (request, reply) => {
       const fallbackLang = langOf(request);
