@@ -1,3 +1,4 @@
+import { deriveSubjectStatus, type ReviewClassification, type SubjectEventType } from '@centinela/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxDeliverTask } from '../../jobs/tasks/outboxDeliver.js';
 import { deliverOutboxMessage } from '../../outbox/outboxService.js';
@@ -426,5 +427,23 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(ids.every(Boolean)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     void s;
+  });
+
+  it('keeps every subject’s stored status equal to the fold of its event log', async () => {
+    const db = t.runtime.deps.db;
+    const subjects = await db.selectFrom('hotline_subject').select(['id', 'status']).execute();
+    expect(subjects.length).toBeGreaterThan(3);
+    for (const sub of subjects) {
+      const events = await db.selectFrom('hotline_event').select(['type', 'data', 'seq']).where('subject_id', '=', sub.id).orderBy('seq').execute();
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      const folded = deriveSubjectStatus(events.map((e) => ({ type: e.type as SubjectEventType, classification: (JSON.parse(e.data) as { classification?: ReviewClassification }).classification ?? null })));
+      expect(folded, sub.id).toBe(sub.status);
+    }
+    // Reopening is a new event, not an edit.
+    const closed = subjects.find((x) => x.status === 'closed')!;
+    const before = await db.selectFrom('hotline_event').select('id').where('subject_id', '=', closed.id).execute();
+    const res = await t.as(analyst, 'POST', `/api/v1/hotline/subjects/${closed.id}/reopen`, { reason: 'content back online' });
+    expect(res.json()).toEqual({ status: 'open' });
+    expect(await db.selectFrom('hotline_event').select('id').where('subject_id', '=', closed.id).execute()).toHaveLength(before.length + 1);
   });
 });
