@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../services/deps.js';
 import { resolveProvider } from '../../services/hotline/providerService.js';
+import { fileReport } from '../../services/hotline/reportService.js';
+import { claimSubject } from '../../services/hotline/triageService.js';
 import { analyzeItemTask } from '../../jobs/tasks/analyzeItem.js';
 import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
 
@@ -50,6 +53,28 @@ describe.each(DIALECTS)('provider directory and automatic reports on %s', (diale
     expect(await resolveProvider(deps, 'anuncios.example', async () => ['198.51.100.1'])).toBeNull();
   });
 
+  it('makes one subject of simultaneous first reports of the same URL', async () => {
+    const url = 'https://carrera.example/oferta/1';
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => fileReport(t.runtime.deps, null, systemActor, { channel: 'partner', url: i % 2 ? url : `${url}/?utm_source=${i}`, childInvolved: false, anonymous: true, language: 'en' })),
+    );
+    expect(new Set(results.map((r) => r.subjectId)).size).toBe(1);
+    expect(results.filter((r) => r.newSubject)).toHaveLength(1);
+    const s = await t.runtime.deps.db.selectFrom('hotline_subject').selectAll().where('url', '=', url).executeTakeFirstOrThrow();
+    expect(s.report_count).toBe(6);
+    const seqs = await t.runtime.deps.db.selectFrom('hotline_event').select('seq').where('subject_id', '=', s.id).orderBy('seq').execute();
+    expect(seqs.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+
+    // Two reviewers claiming at once: one wins, the other is told who holds it.
+    const [a, b] = await Promise.all([t.userWithRoles(['analyst']), t.userWithRoles(['analyst'])]);
+    const claims = await Promise.allSettled([
+      claimSubject(t.runtime.deps, systemActor, s.id, a.session.userId),
+      claimSubject(t.runtime.deps, systemActor, s.id, b.session.userId),
+    ]);
+    expect(claims.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
+    expect(claims.find((c) => c.status === 'rejected')).toMatchObject({ reason: { code: 'hotline.already_claimed' } });
+  });
+
   it('files one automatic report when an analysed item scores high, and none for an ordinary ad', async () => {
     const items = await t.as(analyst, 'POST', '/api/v1/items', {
       items: [
@@ -66,7 +91,7 @@ describe.each(DIALECTS)('provider directory and automatic reports on %s', (diale
     const scores = await t.runtime.deps.db.selectFrom('item').select(['url', 'risk_score']).execute();
     const risky = scores.find((s) => s.url.endsWith('/risky'))!;
     expect(risky.risk_score).toBeGreaterThanOrEqual(0.5);
-    const reports = await t.runtime.deps.db.selectFrom('hotline_report').selectAll().execute();
+    const reports = await t.runtime.deps.db.selectFrom('hotline_report').selectAll().where('channel', '=', 'automatic').execute();
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ channel: 'automatic', url: 'https://anuncios.example/risky', item_id: ids[0], submitted_by: 'system' });
     const subject = await t.runtime.deps.db.selectFrom('hotline_subject').selectAll().where('id', '=', reports[0]!.subject_id).executeTakeFirstOrThrow();

@@ -9,6 +9,15 @@ import { notFound } from '../problem.js';
 export type SubjectChanges = Partial<Omit<HotlineSubjectTable, 'id' | 'status' | 'created_at'>>;
 
 /**
+ * Takes the subject's row lock (PostgreSQL; SQLite serialises writers anyway) before the caller reads it, so
+ * read-modify-write on the projection (counts, claims) cannot lose a concurrent update. False when missing.
+ */
+export async function lockSubject(tx: ServiceDeps, subjectId: string): Promise<boolean> {
+  const r = await tx.db.updateTable('hotline_subject').set({ updated_at: isoNow(tx.clock) }).where('id', '=', subjectId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
  * Appends one event to a subject's log and updates the projection (status and the given fields) in the
  * caller's transaction. The status is always core's `nextSubjectStatus` of the stored one: no code sets it directly.
  */

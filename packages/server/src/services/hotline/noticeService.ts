@@ -6,7 +6,7 @@ import { isoNow } from '../clock.js';
 import { inTransaction, systemActor, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
-import { appendSubjectEvent } from './events.js';
+import { appendSubjectEvent, lockSubject } from './events.js';
 import { renderNotice, type NoticeLanguage } from './noticeTemplates.js';
 import { dnsHostLookup, resolveProvider, toProvider, type HostLookup } from './providerService.js';
 
@@ -51,7 +51,8 @@ export async function queueNotice(deps: ServiceDeps, actor: Actor, subjectId: st
   const decision = await deps.db.selectFrom('hotline_decision').select(['legal_basis']).where('subject_id', '=', subjectId).orderBy('created_at', 'desc').executeTakeFirst();
 
   return inTransaction(deps, async (tx) => {
-    // Re-read under the transaction: two clicks make one round, the unique (subject, round) key makes sure.
+    // Lock and re-read: two clicks make two rounds in order, never one round twice.
+    await lockSubject(tx, subjectId);
     const current = await tx.db.selectFrom('hotline_subject').select(['notice_round']).where('id', '=', subjectId).executeTakeFirstOrThrow();
     const round = current.notice_round + 1;
     const noticeId = uuidv7(tx.clock.now().getTime());

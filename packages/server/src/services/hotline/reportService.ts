@@ -7,7 +7,7 @@ import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
-import { appendSubjectEvent } from './events.js';
+import { appendSubjectEvent, lockSubject } from './events.js';
 import { hashReportFiles, storeReportFiles, type HashedFile, type IntakeFile } from './mediaIntake.js';
 import { sealOptional } from './sealing.js';
 
@@ -98,6 +98,7 @@ export async function fileReport(deps: ServiceDeps, blobs: BlobStore | null, act
     const now = isoNow(tx.clock);
     const nowMs = tx.clock.now().getTime();
     const { id: subjectId, created } = await findOrCreateSubject(tx, { url, host, hashed, now, nowMs });
+    await lockSubject(tx, subjectId);
     const subject = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirstOrThrow();
     const childInvolved = subject.child_involved === 1 || input.childInvolved;
     const anyBank = subject.bank_match === 1 || bankMatch;

@@ -7,7 +7,7 @@ import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
-import { appendSubjectEvent } from './events.js';
+import { appendSubjectEvent, lockSubject } from './events.js';
 import { openOptional, sealOptional } from './sealing.js';
 import { toSummary, type SubjectSummary } from './triageService.js';
 
@@ -184,8 +184,8 @@ export async function decideSubject(deps: ServiceDeps, actor: Actor, reviewerId:
   if (input.addToBankId && !isActionableClassification(input.classification)) throw new Problem(400, 'hotline.bank_needs_confirmation', 'only confirmed illegal material can be added to a bank');
 
   return inTransaction(deps, async (tx) => {
-    const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();
-    if (!s) throw notFound('subject');
+    if (!(await lockSubject(tx, subjectId))) throw notFound('subject');
+    const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirstOrThrow();
     if (s.assigned_to && s.assigned_to !== reviewerId) throw new Problem(409, 'hotline.not_yours', 'another reviewer holds this subject');
     const now = isoNow(tx.clock);
     const decisionId = uuidv7(tx.clock.now().getTime());

@@ -4,7 +4,7 @@ import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { notFound, Problem } from '../problem.js';
-import { appendSubjectEvent } from './events.js';
+import { appendSubjectEvent, lockSubject } from './events.js';
 
 export interface SubjectSummary {
   id: string;
@@ -96,8 +96,8 @@ export async function countsByStatus(deps: ServiceDeps): Promise<Record<SubjectS
  */
 export async function claimSubject(deps: ServiceDeps, actor: Actor, subjectId: string, assignee: string, opts: { force?: boolean } = {}): Promise<SubjectSummary> {
   return inTransaction(deps, async (tx) => {
-    const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();
-    if (!s) throw notFound('subject');
+    if (!(await lockSubject(tx, subjectId))) throw notFound('subject');
+    const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirstOrThrow();
     if (s.assigned_to === assignee) return toSummary(s);
     if (s.assigned_to && !opts.force) throw new Problem(409, 'hotline.already_claimed', 'another reviewer holds this subject; ask them to release it');
     if (opts.force) {
@@ -112,8 +112,8 @@ export async function claimSubject(deps: ServiceDeps, actor: Actor, subjectId: s
 
 export async function releaseSubject(deps: ServiceDeps, actor: Actor, subjectId: string, userId: string, opts: { force?: boolean } = {}): Promise<SubjectSummary> {
   return inTransaction(deps, async (tx) => {
-    const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirst();
-    if (!s) throw notFound('subject');
+    if (!(await lockSubject(tx, subjectId))) throw notFound('subject');
+    const s = await tx.db.selectFrom('hotline_subject').selectAll().where('id', '=', subjectId).executeTakeFirstOrThrow();
     if (!s.assigned_to) return toSummary(s);
     if (s.assigned_to !== userId && !opts.force) throw new Problem(409, 'hotline.not_yours', 'only the reviewer holding the subject (or an admin) can release it');
     await appendSubjectEvent(tx, actor, subjectId, 'released', { previous: s.assigned_to }, { assigned_to: null, claimed_at: null });
