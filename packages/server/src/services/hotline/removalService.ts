@@ -3,7 +3,7 @@ import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
-import { appendSubjectEvent } from './events.js';
+import { appendSubjectEvent, lockSubject } from './events.js';
 import { createUrlChecker, type UrlChecker, type UrlCheckResult } from './urlCheck.js';
 import type { Config } from '../../config/config.js';
 
@@ -27,6 +27,7 @@ export async function checkSubject(deps: ServiceDeps, actor: Actor, subjectId: s
       .values({ id: uuidv7(tx.clock.now().getTime()), subject_id: subjectId, state: result.state, http_status: result.httpStatus, reason: result.reason ?? null, checked_at: result.checkedAt })
       .execute();
     let removed = false;
+    await lockSubject(tx, subjectId); // two checks at once record one removal
     const fresh = await tx.db.selectFrom('hotline_subject').select(['removed_at']).where('id', '=', subjectId).executeTakeFirstOrThrow();
     if (result.state === 'gone' && !fresh.removed_at) {
       await appendSubjectEvent(tx, actor, subjectId, 'removal_verified', { httpStatus: result.httpStatus }, { removed_at: result.checkedAt, next_check_at: null, last_check_state: 'gone' });
