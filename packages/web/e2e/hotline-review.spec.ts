@@ -131,6 +131,7 @@ test('a reviewer triages a public report, reviews it blurred until revealed, dec
   await expect(page.getByTestId('subject-status')).toHaveText('Cerrado');
   await expect(page.getByRole('heading', { name: 'Historial' })).toBeVisible();
   await expect(page.getByTestId('history')).toContainText('Retirada verificada');
+  await expect(page.getByRole('button', { name: 'Reabrir' })).toBeVisible(); // reversible only by a new event
 
   // The times page shows a measured time to removal.
   await page.getByRole('link', { name: 'Tiempos' }).click();

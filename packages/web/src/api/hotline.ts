@@ -72,6 +72,7 @@ export interface DecisionInput {
   addToBankId?: string | null;
 }
 export const decide = (id: string, input: DecisionInput) => request<{ decisionId: string; status: string; addedToBank: number }>('POST', `/hotline/subjects/${id}/decisions`, { body: input });
+export const reopenSubject = (id: string, reason: string) => request<{ status: string }>('POST', `/hotline/subjects/${id}/reopen`, { body: { reason } });
 export const sendNotice = (id: string) => request<{ noticeId: string; round: number; channel: string }>('POST', `/hotline/subjects/${id}/notices`, { body: {} });
 export const checkNow = (id: string) => request<{ state: string; httpStatus: number | null; removed: boolean; reason?: string }>('POST', `/hotline/subjects/${id}/check`);
 

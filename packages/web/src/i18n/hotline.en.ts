@@ -21,6 +21,8 @@ export const hotlineEn: HotlineMessages = {
   'hotline.filter.bank': 'Only with a bank match',
   'hotline.assign.label': 'Assign to',
   'hotline.assign.submit': 'Assign',
+  'hotline.reopen.reason': 'Reason to reopen',
+  'hotline.reopen.submit': 'Reopen',
   'hotline.queue.empty': 'Nothing waiting with these filters.',
   'hotline.queue.total': '{count} in the queue',
   'hotline.col.subject': 'Content',

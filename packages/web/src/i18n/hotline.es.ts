@@ -20,6 +20,8 @@ export const hotlineEs = {
   'hotline.filter.bank': 'Solo con coincidencia en un banco',
   'hotline.assign.label': 'Asignar a',
   'hotline.assign.submit': 'Asignar',
+  'hotline.reopen.reason': 'Motivo para reabrir',
+  'hotline.reopen.submit': 'Reabrir',
   'hotline.queue.empty': 'No hay nada pendiente con estos filtros.',
   'hotline.queue.total': '{count} en la cola',
   'hotline.col.subject': 'Contenido',

@@ -301,6 +301,35 @@ function AssignForm({ subjectId, onDone }: { subjectId: string; onDone: () => vo
   );
 }
 
+/** A closed subject is reopened by a new event, with the reason; nothing before it changes. */
+function ReopenForm({ subjectId, onDone }: { subjectId: string; onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reason.trim()) return;
+    try {
+      await hl.reopenSubject(subjectId, reason.trim());
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="form-inline" onSubmit={submit}>
+      <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
+      <label htmlFor={`${id}-reason`}>{t('hotline.reopen.reason')}</label>
+      <input id={`${id}-reason`} type="text" maxLength={200} required value={reason} onChange={(e) => setReason(e.target.value)} />
+      <button type="submit" className="button button-secondary button-small">
+        {t('hotline.reopen.submit')}
+      </button>
+    </form>
+  );
+}
+
 /** One subject: signals with explanations, reports, media (blurred until revealed), the decision and the actions. */
 export function Review({ id: subjectId }: { id: string }) {
   const i18n = useI18n();
@@ -378,6 +407,7 @@ export function Review({ id: subjectId }: { id: string }) {
           </div>
         ) : null}
         {me?.roles.includes('admin') ? <AssignForm subjectId={s.id} onDone={() => void load()} /> : null}
+        {canAct && s.status === 'closed' ? <ReopenForm subjectId={s.id} onDone={() => void load()} /> : null}
       </section>
 
       <section className="card" aria-labelledby={`${id}-sig`}>
