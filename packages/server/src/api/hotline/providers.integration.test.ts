@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../services/deps.js';
-import { resolveProvider } from '../../services/hotline/providerService.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { deliverOutboxMessage } from '../../outbox/outboxService.js';
+import { configuredTransports } from '../../outbox/transports.js';
+import { onHotlineMessageSent, queueNotice } from '../../services/hotline/noticeService.js';
+import { decideSubject } from '../../services/hotline/reviewService.js';
+import { resolveProvider, saveProvider } from '../../services/hotline/providerService.js';
 import { fileReport } from '../../services/hotline/reportService.js';
 import { claimSubject } from '../../services/hotline/triageService.js';
 import { analyzeItemTask } from '../../jobs/tasks/analyzeItem.js';
@@ -73,6 +79,36 @@ describe.each(DIALECTS)('provider directory and automatic reports on %s', (diale
     ]);
     expect(claims.filter((c) => c.status === 'fulfilled')).toHaveLength(1);
     expect(claims.find((c) => c.status === 'rejected')).toMatchObject({ reason: { code: 'hotline.already_claimed' } });
+  });
+
+  it('sends a notice by webhook with an idempotency key to a provider that has no e-mail', async () => {
+    const received: Array<{ key: string | undefined; body: Record<string, unknown> }> = [];
+    const server = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ key: req.headers['idempotency-key'] as string | undefined, body: JSON.parse(data) as Record<string, unknown> });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      await saveProvider(t.runtime.deps, systemActor, { name: 'Webhook Host', domains: ['webhook-host.example'], webhookUrl: `http://127.0.0.1:${port}/abuse`, language: 'en' });
+      const r = await fileReport(t.runtime.deps, null, systemActor, { channel: 'partner', url: 'https://webhook-host.example/x', childInvolved: false, anonymous: true, language: 'en' });
+      const reviewer = await t.userWithRoles(['analyst']);
+      await decideSubject(t.runtime.deps, systemActor, reviewer.session.userId, r.subjectId, { classification: 'trafficking', legalBasis: 'Ley 985' });
+      const n = await queueNotice(t.runtime.deps, systemActor, r.subjectId, {}, async () => []);
+      expect(n).toMatchObject({ channel: 'webhook', round: 1 });
+      const opts = { transports: configuredTransports(t.env.config), onSent: onHotlineMessageSent };
+      expect(await deliverOutboxMessage(t.runtime.deps, n.outboxId, opts)).toBe('sent');
+      expect(await deliverOutboxMessage(t.runtime.deps, n.outboxId, opts)).toBe('skipped');
+      expect(received).toHaveLength(1);
+      expect(received[0]!.key).toBe(`notice:${r.subjectId}:1`);
+      expect(received[0]!.body).toMatchObject({ type: 'centinela.notice', url: 'https://webhook-host.example/x', classification: 'trafficking', round: 1, language: 'en' });
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it('files one automatic report when an analysed item scores high, and none for an ordinary ad', async () => {
