@@ -1,4 +1,4 @@
-import { systemActor, inTransaction, type Actor, type ServiceDeps } from '../deps.js';
+import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
 import { uuidv7 } from '../ids.js';
@@ -54,4 +54,3 @@ export async function dueChecks(deps: ServiceDeps, limit = 200): Promise<string[
   return rows.map((r) => r.id);
 }
 
-export { systemActor };
