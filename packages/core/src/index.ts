@@ -4,6 +4,7 @@ export * from './auth/index.js';
 export * from './cases/index.js';
 export * from './clusters/index.js';
 export * from './entities/index.js';
+export * from './hotline/index.js';
 export * from './media/index.js';
 export * from './networks/index.js';
 export * from './risk/index.js';

@@ -33,6 +33,12 @@ describe.each(DIALECTS)('centinela serve on %s', (dialect) => {
         while ((await items()).some((i) => i.risk_score === null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
         expect((await items()).every((i) => i.risk_score !== null)).toBe(true);
       }
+      // The hotline demo: one provider and three invented reports on two subjects (the duplicate deduplicated).
+      const subjects = await server.runtime.deps.db.selectFrom('hotline_subject').select(['url', 'report_count']).where('url', 'like', '%demo%').orderBy('url').execute();
+      expect(subjects).toEqual([
+        { url: 'https://anuncios.ejemplo.test/bogota/demo-101', report_count: 2 },
+        { url: 'https://empleos.ejemplo.test/oferta/demo-7', report_count: 1 },
+      ]);
     } finally {
       await server.stop();
     }

@@ -36,15 +36,15 @@ test('admin signs in, switches Spanish → English → Spanish, and signs out', 
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await expectHtmlLang(page, 'en');
 
-  // A capability that is not built yet says so plainly, in the chosen language.
+  // A module's page speaks the chosen language (the hotline queue, installed by #7).
   await navEn.getByRole('link', { name: 'Queue' }).click();
   await expect(page).toHaveURL(/\/queue$/);
-  await expect(page.getByText('This module is not installed yet in this version of Centinela.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Subjects by state' })).toBeVisible();
 
   // And back to Spanish.
   await page.getByRole('button', { name: 'Español' }).click();
   await expectHtmlLang(page, 'es');
-  await expect(page.getByText('Este módulo todavía no está instalado en esta versión de Centinela.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Casos por estado' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Cola de revisión' })).toBeVisible();
 
   // Sign out: back on the sign-in screen, and the session is really gone.

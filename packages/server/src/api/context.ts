@@ -39,6 +39,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; every route declares it where it is registered. */
     access?: Access;
+    /** Public intake that must not keep the caller's address, not even in the audit of a refusal (hotline reports). */
+    storesNoIp?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -54,6 +54,19 @@ import { getPublicationCsvEndpoint } from './stats/getPublicationCsv.js';
 import { listPublicationsEndpoint } from './stats/listPublications.js';
 import { publishTableEndpoint } from './stats/publishTable.js';
 import { getHealth } from './health/getHealth.js';
+import { assignSubjectEndpoint, claimSubjectEndpoint, releaseSubjectEndpoint } from './hotline/claimSubject.js';
+import { getAuthorityReportEndpoint, postAuthorityReportEndpoint } from './hotline/authorityReports.js';
+import { getMediaContentEndpoint } from './hotline/getMediaContent.js';
+import { getMetricsEndpoint } from './hotline/getMetrics.js';
+import { exportExchangeEndpoint, importExchangeEndpoint } from './hotline/exchange.js';
+import { getSubjectEndpoint } from './hotline/getSubject.js';
+import { listQueueEndpoint } from './hotline/listQueue.js';
+import { postCheckEndpoint } from './hotline/postCheck.js';
+import { postDecisionEndpoint, reopenSubjectEndpoint } from './hotline/postDecision.js';
+import { postNoticeEndpoint } from './hotline/postNotice.js';
+import { postReportEndpoint } from './hotline/postReport.js';
+import { createProviderEndpoint, deleteProviderEndpoint, importProvidersEndpoint, listProvidersEndpoint, updateProviderEndpoint } from './hotline/providers.js';
+import { publicReportPages } from './hotline/publicReportPages.js';
 import { postHashEndpoint } from './media/postHash.js';
 import { postMatchEndpoint } from './media/postMatch.js';
 import { postAnalyzeEndpoint } from './analysis/postAnalyze.js';
@@ -129,4 +142,26 @@ export const endpoints: Endpoint[] = [
   updateCrawlRunEndpoint,
   listCrawlCapturesEndpoint,
   exportEvidenceEndpoint,
+  publicReportPages,
+  postReportEndpoint,
+  listQueueEndpoint,
+  getSubjectEndpoint,
+  claimSubjectEndpoint,
+  releaseSubjectEndpoint,
+  assignSubjectEndpoint,
+  postDecisionEndpoint,
+  reopenSubjectEndpoint,
+  getMediaContentEndpoint,
+  postNoticeEndpoint,
+  postCheckEndpoint,
+  listProvidersEndpoint,
+  createProviderEndpoint,
+  updateProviderEndpoint,
+  deleteProviderEndpoint,
+  importProvidersEndpoint,
+  postAuthorityReportEndpoint,
+  getAuthorityReportEndpoint,
+  getMetricsEndpoint,
+  exportExchangeEndpoint,
+  importExchangeEndpoint,
 ];

@@ -5,6 +5,7 @@ import { Problem } from '../services/problem.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerBankCommands } from './commands/bank.js';
 import { registerHashCommand } from './commands/hash.js';
+import { registerHotlineCommands } from './commands/hotline.js';
 import { registerJobsCommands } from './commands/jobs.js';
 import { registerMatchCommand } from './commands/match.js';
 import { registerExtractCommand } from './commands/extract.js';
@@ -41,6 +42,7 @@ const commandRegistrars = [
   registerStatsCommands,
   registerCasesCommands,
   registerClusterCommands,
+  registerHotlineCommands,
 ];
 
 export function buildProgram(): Command {

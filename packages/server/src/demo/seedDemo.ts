@@ -7,6 +7,7 @@ import { createUser } from '../services/userService.js';
 import { DEMO_ADS } from './demoAds.js';
 import { seedCasesDemo } from './casesDemo.js';
 import { seedCrawlDemo } from './crawlDemo.js';
+import { seedHotlineDemo } from './hotlineDemo.js';
 
 /** Invented staff of an invented hotline, one per role. No real person is named here. */
 const DEMO_USERS: Array<{ email: string; displayName: string; roles: Role[]; locale: 'es' | 'en' }> = [
@@ -36,6 +37,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoSeedResult> {
   accounts.push(...(await seedCasesDemo(deps)));
   const { toAnalyse } = await ingestItems(deps, systemActor, DEMO_ADS, { defaultSource: 'import' });
   await seedCrawlDemo(deps);
+  await seedHotlineDemo(deps);
   await appendAudit(deps, systemActor, { action: 'install.demo_seed', details: { users: DEMO_USERS.length, items: DEMO_ADS.length } });
   return { seeded: true, accounts, itemsToAnalyse: toAnalyse };
 }

@@ -6,6 +6,7 @@ const RECURRING: Array<{ task: string; everyMs: number }> = [
   { task: 'cases.purgeExpired', everyMs: 86_400_000 },
   // crawl.schedule decides which profiles are due for a recrawl.
   { task: 'crawl.schedule', everyMs: 15 * 60_000 },
+  { task: 'hotline.sweep', everyMs: 3_600_000 },
 ];
 
 export function startMaintenanceSchedule(queue: JobQueue, now: () => Date, onError: (err: unknown) => void): () => void {

@@ -12,16 +12,17 @@ import { NotInstalled } from '../pages/NotInstalled';
 import { Admin } from '../pages/Admin';
 import { Hashes } from '../pages/Hashes';
 import { Items } from '../pages/Items';
+import { Queue } from '../pages/Queue';
 import { Account } from '../pages/Account';
-// Cases, referrals, statistics and the directory (#8) load on first visit, keeping the first page light.
+import { Crawler } from '../pages/Crawler';
+import { Forbidden, NotFound } from '../pages/Problem';
+
+// Cases, referrals, statistics and the directory (#8) load on first visit, keeping the first page light;
+// the networks module carries a graph library and map data, loaded only when opened.
 const Cases = lazy(() => import('../pages/Cases').then((m) => ({ default: m.Cases })));
 const Referrals = lazy(() => import('../pages/Referrals').then((m) => ({ default: m.Referrals })));
 const Statistics = lazy(() => import('../pages/Statistics').then((m) => ({ default: m.Statistics })));
 const Directory = lazy(() => import('../pages/Directory').then((m) => ({ default: m.Directory })));
-import { Crawler } from '../pages/Crawler';
-import { Forbidden, NotFound } from '../pages/Problem';
-
-// The networks module carries a graph library and map data: loaded only when opened.
 const Networks = lazy(() => import('../pages/Networks').then((m) => ({ default: m.Networks })));
 
 function Page() {
@@ -44,6 +45,7 @@ function Page() {
   if (mod.id === 'directory' && path === mod.path) return <Suspense fallback={<Spinner />}><Directory /></Suspense>;
   if (mod.id === 'networks') return <Suspense fallback={<Spinner />}><Networks /></Suspense>;
   if (mod.id === 'crawler') return <Crawler />;
+  if (mod.id === 'queue') return <Queue />;
   if (path !== mod.path) return <NotFound />;
   return <NotInstalled key={mod.id} module={mod} />;
 }

@@ -12,7 +12,7 @@ export interface ModuleDef {
 }
 
 export const MODULES: readonly ModuleDef[] = [
-  { id: 'queue', path: '/queue', label: 'nav.queue', description: 'module.queue.desc', roles: ['admin', 'analyst'], installed: false },
+  { id: 'queue', path: '/queue', label: 'nav.queue', description: 'module.queue.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },
   { id: 'items', path: '/items', label: 'nav.items', description: 'module.items.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },
   { id: 'networks', path: '/networks', label: 'nav.networks', description: 'module.networks.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },
   { id: 'hashes', path: '/hashes', label: 'nav.hashes', description: 'module.hashes.desc', roles: ['admin', 'analyst', 'investigator'], installed: true },

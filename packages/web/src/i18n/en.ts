@@ -1,11 +1,16 @@
 import type { Messages } from './es';
 import { casesEn } from './cases.en';
-import { networksEn } from './networks.en';
 import { crawlEn } from './crawl.en';
+import { hotlineEn } from './hotline.en';
+import { networksEn } from './networks.en';
 
 // English catalogue. Typed as `Messages`: a missing or an extra key fails type-checking.
 export const en: Messages = {
   ...casesEn,
+  ...crawlEn,
+  ...hotlineEn,
+  ...networksEn,
+
   'app.name': 'Centinela',
   'app.tagline': 'Find, report, remove and respond to online trafficking and exploitation.',
   'app.skipToContent': 'Skip to main content',
@@ -700,6 +705,4 @@ export const en: Messages = {
   'error.request.empty_json_body': 'The data sent is empty.',
   'error.request.invalid': 'The request is not valid.',
   'error.request.bad_url': 'The request address is not valid.',
-  ...networksEn,
-  ...crawlEn,
 };

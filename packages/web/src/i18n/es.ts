@@ -1,12 +1,15 @@
-import { crawlEs } from './crawl.es';
-
 // Spanish catalogue. It is the reference: `en.ts` must provide exactly the same keys (checked by the compiler).
-// Placeholders are written {name} and filled by `t()`.
+// Placeholders are written {name} and filled by `t()`. Each capability keeps its messages in its own file.
 import { casesEs } from './cases.es';
-
+import { crawlEs } from './crawl.es';
+import { hotlineEs } from './hotline.es';
 import { networksEs } from './networks.es';
+
 export const es = {
   ...casesEs,
+  ...crawlEs,
+  ...hotlineEs,
+  ...networksEs,
   'app.name': 'Centinela',
   'app.tagline': 'Detectar, denunciar, retirar y responder a la trata y la explotación en línea.',
   'app.skipToContent': 'Saltar al contenido principal',
@@ -701,8 +704,6 @@ export const es = {
   'error.request.empty_json_body': 'Los datos enviados están vacíos.',
   'error.request.invalid': 'La petición no es válida.',
   'error.request.bad_url': 'La dirección de la petición no es válida.',
-  ...networksEs,
-  ...crawlEs,
 } satisfies Record<string, string>;
 
 export type Messages = { [K in keyof typeof es]: string };

@@ -21,7 +21,8 @@ export function registerRequestAudit(app: ApiApp, ctx: AppContext): void {
     if (SAFE_METHODS.has(request.method) || reply.statusCode < 400 || recordedRefusals.has(request)) return payload;
     const route = request.routeOptions.url ?? 'unmatched';
     try {
-      await appendAudit(ctx.deps, actorOf(request), {
+      const actor = request.routeOptions.config?.storesNoIp ? { ...actorOf(request), ip: null } : actorOf(request);
+      await appendAudit(ctx.deps, actor, {
         action: 'http.rejected',
         outcome: reply.statusCode === 401 || reply.statusCode === 403 ? 'denied' : 'failure',
         details: { method: request.method, route, status: reply.statusCode },

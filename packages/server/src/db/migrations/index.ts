@@ -8,6 +8,7 @@ import * as quarantine from './20261122T2030_quarantine.js';
 import * as networks from './20261123T0100_networks.js';
 import * as cases from './20261123T0400_cases.js';
 import * as crawl from './20261123T0200_crawl.js';
+import * as hotline from './20261123T0300_hotline.js';
 
 /** Every migration, in order. Names are timestamps so branches merge without renumbering. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '20261123T0100_networks': networks,
   '20261123T0400_cases': cases,
   '20261123T0200_crawl': crawl,
+  '20261123T0300_hotline': hotline,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,14 @@
 import type { ApiKeyTable } from './apiKey.js';
+import type { AuthorityReportTable } from './authorityReport.js';
+import type { HotlineCheckTable } from './hotlineCheck.js';
+import type { HotlineDecisionTable } from './hotlineDecision.js';
+import type { HotlineEventTable } from './hotlineEvent.js';
+import type { HotlineMediaTable } from './hotlineMedia.js';
+import type { HotlineNoticeTable } from './hotlineNotice.js';
+import type { HotlineProviderTable } from './hotlineProvider.js';
+import type { HotlineReportTable } from './hotlineReport.js';
+import type { HotlineSubjectTable } from './hotlineSubject.js';
+import type { OutboxMessageTable } from './outboxMessage.js';
 import type { AppUserTable } from './appUser.js';
 import type { AuditHeadTable, AuditLogTable } from './auditLog.js';
 import type { HashBankTable } from './hashBank.js';
@@ -36,6 +46,7 @@ import type { CrawlProfileTable } from './crawlProfile.js';
 import type { CrawlRunTable } from './crawlRun.js';
 
 export type { CrawlCaptureTable, CrawlFrontierTable, CrawlHostTable, CrawlMediaTable, CrawlPageTable, CrawlProfileTable, CrawlRunTable };
+export type { AuthorityReportTable, HotlineCheckTable, HotlineDecisionTable, HotlineEventTable, HotlineMediaTable, HotlineNoticeTable, HotlineProviderTable, HotlineReportTable, HotlineSubjectTable, OutboxMessageTable };
 export type { ApiKeyTable, AppUserTable, AuditHeadTable, AuditLogTable, JobProbeTable, JobTable, SessionTable, WorkerTable };
 
 /** The whole schema as Kysely sees it. Times are ISO 8601 UTC text, booleans 0/1, JSON as text: one schema for SQLite and PostgreSQL. */
@@ -84,4 +95,14 @@ export interface Database {
   crawl_page: CrawlPageTable;
   crawl_capture: CrawlCaptureTable;
   crawl_media: CrawlMediaTable;
+  hotline_subject: HotlineSubjectTable;
+  hotline_report: HotlineReportTable;
+  hotline_media: HotlineMediaTable;
+  hotline_event: HotlineEventTable;
+  hotline_decision: HotlineDecisionTable;
+  hotline_provider: HotlineProviderTable;
+  hotline_notice: HotlineNoticeTable;
+  hotline_check: HotlineCheckTable;
+  authority_report: AuthorityReportTable;
+  outbox_message: OutboxMessageTable;
 }

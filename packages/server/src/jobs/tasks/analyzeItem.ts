@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyseItem, ANALYZE_ITEM_TASK } from '../../services/itemAnalysis.js';
+import { reportFromItemAnalysis } from '../../services/hotline/autoReport.js';
 import type { TaskDefinition } from '../queue.js';
 import { queueNetworkUpdate } from '../../services/networkService.js';
 
@@ -15,7 +16,9 @@ export const analyzeItemTask: TaskDefinition<z.output<typeof payload>> = {
   payload,
   maxAttempts: 5,
   async run({ itemId }, { deps, queue }) {
-    await analyseItem(deps, itemId);
+    if ((await analyseItem(deps, itemId)) === 'missing') return;
+    // Automatic reports from strong signals (#7); idempotent per item, so a retried job files at most one.
+    await reportFromItemAnalysis(deps, itemId);
     if (queue) await queueNetworkUpdate(queue, deps, itemId);
   },
 };

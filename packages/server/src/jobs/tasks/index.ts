@@ -4,6 +4,8 @@ import { analyzeItemTask } from './analyzeItem.js';
 import { rebuildNetworksTask, updateNetworksTask } from './networks.js';
 import { crawlRunTask } from './crawlRun.js';
 import { crawlScheduleTask } from './crawlSchedule.js';
+import { hotlineSweepTask } from './hotlineSweep.js';
+import { outboxDeliverTask } from './outboxDeliver.js';
 import { probeTask } from './probe.js';
 import { purgeSessionsTask } from './purgeSessions.js';
 import { purgeCasesTask } from './purgeCases.js';
@@ -20,6 +22,8 @@ export const tasks: TaskDefinition<never>[] = [
   rebuildNetworksTask,
   crawlRunTask,
   crawlScheduleTask,
+  outboxDeliverTask,
+  hotlineSweepTask,
 ] as TaskDefinition<never>[];
 
 
