@@ -57,10 +57,9 @@ export default defineConfig({
       CENTINELA_LOGIN_RATE_PER_MINUTE: '600',
       // The crawler e2e test crawls the demo site the test serves on 127.0.0.1.
       CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1',
-      // Hotline (#7): notices go to the SMTP listener the reviewer spec starts on PORT + 100; the URL
-      // re-check may reach the spec's fixture host on 127.0.0.1.
+      // Hotline (#7): notices go to the SMTP listener the reviewer spec starts on PORT + 100; its removal
+      // re-check reaches the spec's fixture host on 127.0.0.1 through the allow-list above.
       CENTINELA_SMTP_URL: `smtp://127.0.0.1:${PORT + 100}`,
-      CENTINELA_URL_CHECK_ALLOW: '127.0.0.1',
     },
   },
 });

@@ -74,10 +74,6 @@ const settings = {
   mailFrom: { env: 'CENTINELA_MAIL_FROM', schema: z.string().min(3).max(300).default('Centinela <no-reply@centinela.local>') },
   hotlineName: { env: 'CENTINELA_HOTLINE_NAME', schema: z.string().min(1).max(200).default('Centinela') },
   renoticeHours: { env: 'CENTINELA_RENOTICE_HOURS', schema: z.coerce.number().min(0.01).max(24 * 365).default(24) },
-  urlCheckAllowHosts: {
-    env: 'CENTINELA_URL_CHECK_ALLOW',
-    schema: z.string().max(5000).default('').transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
-  },
   publicReportsPerHour: { env: 'CENTINELA_PUBLIC_REPORTS_PER_HOUR', schema: z.coerce.number().int().min(1).max(1_000_000).default(500) },
   publicReportsPerClientPerHour: { env: 'CENTINELA_PUBLIC_REPORTS_PER_CLIENT_PER_HOUR', schema: z.coerce.number().int().min(1).max(10_000).default(10) },
   publicReportFileBytes: { env: 'CENTINELA_PUBLIC_REPORT_FILE_BYTES', schema: z.coerce.number().int().min(1024).max(1 << 30).default(10 * 1024 * 1024) },

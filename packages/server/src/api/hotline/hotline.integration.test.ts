@@ -7,7 +7,7 @@ import { validateAuthorityXml } from '../../services/hotline/authorityReport.js'
 import { onHotlineMessageSent } from '../../services/hotline/noticeService.js';
 import { onlineCounts } from '../../services/hotline/onlineCounts.js';
 import { runHotlineSweep } from '../../services/hotline/sweep.js';
-import { createUrlChecker } from '../../services/hotline/urlCheck.js';
+import { defaultUrlChecker } from '../../services/hotline/removalService.js';
 import { DIALECTS, startTestApp, USER_PASSWORD, type Session, type TestApp } from '../../test/harness.js';
 import { formToken, multipart, startFixtureHost, startSmtpCapture, type FixtureHost, type SmtpCapture } from '../../test/hotline.js';
 import { patternPng } from '../../test/images.js';
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     host = await startFixtureHost(['/abuse/page-1', '/abuse/page-2']);
-    t = await startTestApp(dialect, { CENTINELA_SMTP_URL: smtp.url, CENTINELA_URL_CHECK_ALLOW: '127.0.0.1', CENTINELA_HOTLINE_NAME: 'Línea Ejemplo' });
+    t = await startTestApp(dialect, { CENTINELA_SMTP_URL: smtp.url, CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1', CENTINELA_HOTLINE_NAME: 'Línea Ejemplo' });
     admin = await t.admin();
     const a = await t.userWithRoles(['analyst']);
     analyst = a.session;
@@ -59,7 +59,8 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     await host.close();
   });
 
-  const checker = () => createUrlChecker({ allowHosts: ['127.0.0.1'], now: () => t.clock.now() });
+  // The real removal check: the crawler's recheck through safeFetch, the fixture host allow-listed above.
+  const checker = () => defaultUrlChecker(t.runtime.deps, t.runtime.blobs);
   const sweep = () => runHotlineSweep(t.runtime.deps, { checker: checker(), transports: configuredTransports(t.env.config) });
   const deliver = (messageId: string) =>
     outboxDeliverTask.run({ messageId }, { deps: t.runtime.deps, jobId: 'test', workerId: 'test', attempt: 1 });

@@ -5,14 +5,14 @@ import { commonErrors, problemSchema } from '../problemSchema.js';
 import { idParams } from '../schemas.js';
 
 export const postCheckEndpoint: Endpoint = (app, ctx) => {
-  const checker = defaultUrlChecker(ctx.config);
+  const checker = defaultUrlChecker(ctx.deps, ctx.blobs);
   app.post(
     '/api/v1/hotline/subjects/:id/check',
     {
       config: { access: { roles: ['admin', 'analyst'] } },
       schema: {
         tags: ['hotline'],
-        summary: 'Re-check the subject’s URL now (HEAD/GET, redirects checked hop by hop, private addresses refused). A first `gone` records the removal time.',
+        summary: 'Re-check the subject’s URL now (the crawler’s safe GET, redirects checked hop by hop, private addresses refused, the answer kept as evidence). A first `gone` records the removal time.',
         params: idParams,
         response: {
           200: z.object({ state: z.enum(['present', 'gone', 'error']), httpStatus: z.number().nullable(), checkedAt: z.string(), reason: z.string().optional(), removed: z.boolean() }),

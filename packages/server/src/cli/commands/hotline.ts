@@ -53,7 +53,7 @@ export function registerHotlineCommands(program: Command): void {
     .command('sweep')
     .description('re-check notified URLs that are due, re-notify what is still online, deliver due outbox messages (what the hourly job does)')
     .action(async () => {
-      await withRuntime(async (rt) => printJson(await runHotlineSweep(rt.deps, { checker: defaultUrlChecker(rt.config), transports: configuredTransports(rt.config) })));
+      await withRuntime(async (rt) => printJson(await runHotlineSweep(rt.deps, { checker: defaultUrlChecker(rt.deps, rt.blobs), transports: configuredTransports(rt.config) })));
     });
 
   hotline

@@ -13,6 +13,6 @@ export const hotlineSweepTask: TaskDefinition<Record<string, never>> = {
   payload: z.strictObject({}),
   maxAttempts: 3,
   async run(_payload, { deps }) {
-    await runHotlineSweep(deps, { checker: defaultUrlChecker(deps.config), transports: configuredTransports(deps.config) });
+    await runHotlineSweep(deps, { checker: defaultUrlChecker(deps), transports: configuredTransports(deps.config) });
   },
 };

@@ -23,7 +23,7 @@ export interface RecheckDeps extends ServiceDeps {
 
 /**
  * Is this URL still online? For removal verification (the hotline's takedown workflow). One safe GET, through the
- * same address policy and limits as the crawler: 404/410 → `gone`; 2xx (after redirects) → `present`; anything else
+ * same address policy and limits as the crawler: 404/410/451 → `gone` (451: removed for legal reasons); 2xx (after redirects) → `present`; anything else
  * (429, 5xx, network) → `error`, because an overloaded site has not removed anything. A `gone` answer also marks the
  * page gone in every crawl profile that knows it, keeping the first time it was seen gone.
  */
@@ -43,7 +43,7 @@ export async function recheckUrl(deps: RecheckDeps, url: string): Promise<Rechec
     status = err.exchanges.at(-1)?.status ?? null;
   }
   const checkedAt = deps.clock.now();
-  const state: RecheckResult['state'] = errorCode ? 'error' : status === 404 || status === 410 ? 'gone' : status !== null && status >= 200 && status < 300 ? 'present' : 'error';
+  const state: RecheckResult['state'] = errorCode ? 'error' : status === 404 || status === 410 || status === 451 ? 'gone' : status !== null && status >= 200 && status < 300 ? 'present' : 'error';
   if (state === 'error' && !errorCode) errorCode = `http_${status}`;
   let captureId: string | undefined;
   const canonical = canonicalUrl(url);

@@ -4,12 +4,21 @@ import { isoNow } from '../clock.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
 import { appendSubjectEvent, lockSubject } from './events.js';
-import { createUrlChecker, type UrlChecker, type UrlCheckResult } from './urlCheck.js';
-import type { Config } from '../../config/config.js';
+import type { BlobStore } from '../../blobs/blobStore.js';
+import { blobStoreFor } from '../../blobs/blobStoreFor.js';
+import { recheckUrl } from '../crawl/recheck.js';
+import type { UrlChecker, UrlCheckResult } from './urlCheck.js';
 
-/** The process's checker, from the configuration (allow-listed hosts). */
-export function defaultUrlChecker(config: Pick<Config, 'urlCheckAllowHosts'>): UrlChecker {
-  return createUrlChecker({ allowHosts: config.urlCheckAllowHosts });
+/**
+ * Removal checks are the crawler's recheck: the same outbound policy (private addresses refused unless
+ * CENTINELA_CRAWL_ALLOW_PRIVATE, the address pinned against DNS rebinding, size and time limits), and every
+ * answer kept as a WARC capture, so a recorded removal has its evidence.
+ */
+export function defaultUrlChecker(deps: ServiceDeps, blobs: BlobStore = blobStoreFor(deps)): UrlChecker {
+  return async (url) => {
+    const r = await recheckUrl({ ...deps, blobs }, url);
+    return { state: r.state, httpStatus: r.httpStatus, checkedAt: r.checkedAt, ...(r.errorCode ? { reason: r.errorCode } : {}) };
+  };
 }
 
 /**
