@@ -278,7 +278,6 @@ export const casesEn: CasesMessages = {
   'error.referral.not_found': 'The referral does not exist or you have no access to it.',
   'error.import.invalid': 'The file has errors and nothing was imported.',
   'error.stats.invalid_dimensions': 'Choose one to three valid dimensions.',
-  'error.stats.online_unavailable': 'Figures for the online side are not available yet.',
   'error.task.invalid_due_date': 'The due date is not valid.',
   'error.case.link_target_not_found': 'That content does not exist.',
 };

@@ -276,7 +276,6 @@ export const casesEs = {
   'error.referral.not_found': 'La derivación no existe o no tiene acceso a ella.',
   'error.import.invalid': 'El archivo tiene errores y no se ha importado nada.',
   'error.stats.invalid_dimensions': 'Elija entre una y tres dimensiones válidas.',
-  'error.stats.online_unavailable': 'Las cifras de la parte en línea aún no están disponibles.',
   'error.task.invalid_due_date': 'La fecha de vencimiento no es válida.',
   'error.case.link_target_not_found': 'No existe ese contenido.',
 } satisfies Record<string, string>;

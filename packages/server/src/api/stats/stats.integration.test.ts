@@ -2,7 +2,6 @@ import { Writable } from 'node:stream';
 import { dpNoiseVariance, mulberry32 } from '@centinela/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../services/deps.js';
-import { registerOnlineCountsSource } from '../../services/stats/onlineCounts.js';
 import { publishTable } from '../../services/stats/statsService.js';
 import { caseRecord, PLANTED_DOCUMENT } from '../../test/cases.js';
 import { DIALECTS, startTestApp, type Session, type TestApp } from '../../test/harness.js';
@@ -63,32 +62,21 @@ describe.each(DIALECTS)('published statistics on %s', (dialect) => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'stats.invalid_dimensions' });
     expect(res.json().allowed).toContain('ageBand');
-    const online = await t.as(admin, 'POST', '/api/v1/stats/publications', { title: 'x', source: 'online', dimensions: ['kind'], method: 'k-anonymity' });
-    expect(online.json().code).toBe('stats.online_unavailable');
   });
 
-  it('publishes the online side once a source is registered (the hotline registers the real one)', async () => {
-    // A stand-in for services/hotline/onlineCounts.ts: 12 reports and 4 removals in 2026, by country.
-    registerOnlineCountsSource({
-      rows: async () => [
-        ...Array.from({ length: 12 }, () => ({ kind: 'report' as const, year: '2026', country: 'CO' })),
-        ...Array.from({ length: 4 }, () => ({ kind: 'removal' as const, year: '2026', country: 'MX' })),
-      ],
-    });
-    try {
-      const res = await t.as(admin, 'POST', '/api/v1/stats/publications', { title: 'En línea', source: 'online', dimensions: ['kind', 'year'], method: 'k-anonymity', k: 3 });
+  it('publishes the online side from the hotline: reports received, with small cells suppressed', async () => {
+    const key = (await t.as(admin, 'POST', '/api/v1/api-keys', { name: 'Plataforma Ejemplo', scopes: ['reports:write'] })).json().secret as string;
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` }, payload: { url: `https://ejemplo.test/anuncio/${i}` } });
       expect(res.statusCode, res.body).toBe(201);
-      const cells = res.json().publication.table.cells as Array<{ key: string[]; value: number | null }>;
-      expect(cells.find((c) => c.key[0] === 'report' && c.key[1] === '2026')!.value).toBe(12);
-      expect(cells.find((c) => c.key[0] === 'removal' && c.key[1] === '2026')!.value).toBe(4);
-      expect(res.json().publication.source).toBe('online');
-      // With k = 11 the 4 removals are hidden, and so is what would give them away.
-      const strict = (await t.as(admin, 'POST', '/api/v1/stats/publications', { title: 'En línea', source: 'online', dimensions: ['kind'], method: 'k-anonymity' })).json().publication.table.cells as Array<{ key: string[]; value: number | null }>;
-      expect(strict.find((c) => c.key[0] === 'removal')!.value).toBeNull();
-      expect(strict.find((c) => c.key[0] === 'report')!.value).toBeNull();
-    } finally {
-      registerOnlineCountsSource(null);
     }
+    const year = String(t.clock.now().getUTCFullYear());
+    const res = await t.as(admin, 'POST', '/api/v1/stats/publications', { title: 'En línea', source: 'online', dimensions: ['kind', 'year'], method: 'k-anonymity', k: 3 });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().publication.source).toBe('online');
+    const cells = res.json().publication.table.cells as Array<{ key: string[]; value: number | null }>;
+    expect(cells.find((c) => c.key[0] === 'report' && c.key[1] === year)!.value).toBe(12);
+    expect(cells.find((c) => c.key[0] === 'removal' && c.key[1] === year)!.value).toBe(0);
   });
 
   it('publishes differentially private counts with the stated ε, noise of the stated scale (seeded only here)', async () => {

@@ -30,7 +30,8 @@ import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
-import { ONLINE_KINDS, onlineCountsSource } from './onlineCounts.js';
+import { onlineStatsRows } from '../hotline/onlineCounts.js';
+import { ONLINE_KINDS } from './onlineCounts.js';
 
 export const STATS_METHODS = ['k-anonymity', 'dp-geometric', 'dp-laplace'] as const;
 export type StatsMethod = (typeof STATS_METHODS)[number];
@@ -77,9 +78,7 @@ async function caseRows(deps: ServiceDeps): Promise<StatsRow[]> {
 }
 
 async function onlineRows(deps: ServiceDeps): Promise<StatsRow[]> {
-  const src = onlineCountsSource();
-  if (!src) throw new Problem(409, 'stats.online_unavailable', 'online counts are not available in this installation yet');
-  const rows = await src.rows(deps, { from: `${FIRST_STATS_YEAR}-01-01`, to: `${deps.clock.now().getUTCFullYear() + 1}-01-01` });
+  const rows = await onlineStatsRows(deps, { from: `${FIRST_STATS_YEAR}-01-01`, to: `${deps.clock.now().getUTCFullYear() + 1}-01-01` });
   return rows.map((r) => ({ kind: r.kind, year: r.year, country: r.country ?? null, exploitation: r.exploitation ?? null }));
 }
 
