@@ -227,14 +227,19 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
     expect(log.some((e) => e.userId === partner.userId && e.action === 'referral_read')).toBe(true);
   });
 
-  it('links a case to existing items only, and shows the link only to those who may read the case', async () => {
+  it('links a case to existing items, networks and hotline reports only, and shows the link only to those who may read the case', async () => {
     const missing = await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/links`, { type: 'item', id: '00000000-0000-4000-8000-000000000000' });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().code).toBe('case.link_target_not_found');
     const analyst = (await t.userWithRoles(['analyst'])).session;
     const item = (await t.as(analyst, 'POST', '/api/v1/items', { items: [{ url: 'https://anuncios.ejemplo.test/1', text: 'Se busca personal, viaje pagado' }] })).json().items[0].id;
     expect((await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/links`, { type: 'item', id: item })).statusCode).toBe(201);
-    expect((await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/links`, { type: 'report', id: 'R-2026-17' })).statusCode).toBe(201);
+    expect((await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/links`, { type: 'report', id: 'R-2026-17' })).statusCode).toBe(422);
+    expect((await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/links`, { type: 'network', id: item })).statusCode).toBe(422);
+    const key = (await t.as(await t.admin(), 'POST', '/api/v1/api-keys', { name: 'Plataforma Ejemplo', scopes: ['reports:write'] })).json().secret as string;
+    const report = await t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` }, payload: { url: 'https://anuncios.ejemplo.test/1' } });
+    expect(report.statusCode, report.body).toBe(201);
+    expect((await t.as(cwA, 'POST', `/api/v1/cases/${caseId}/links`, { type: 'report', id: report.json().subjectId })).statusCode).toBe(201);
     expect((await t.as(cwA, 'GET', `/api/v1/cases/${caseId}/links`)).json().links.map((l: { type: string }) => l.type).sort()).toEqual(['item', 'report']);
     expect((await t.as(supA, 'GET', `/api/v1/case-links?type=item&id=${item}`)).json().caseIds).toEqual([caseId]);
     const stranger = (await t.userWithRoles(['caseworker'])).session;

@@ -1,6 +1,5 @@
-// Links from a case to the online side (items, networks, reports), by type and id. Item ids are checked against
-// the item table; networks and reports are built by other capabilities, whose checks are registered with
-// registerLinkTargetCheck. A link is visible only to those who may read the case, from either end.
+// Links from a case to the online side (items, networks, hotline reports), by type and id, each checked against
+// its table. A link is visible only to those who may read the case, from either end.
 import { isoNow } from '../clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { Problem } from '../problem.js';
@@ -10,15 +9,14 @@ import { caseInScope, visibleCaseIds, type Viewer } from './caseScope.js';
 export const LINK_TARGET_TYPES = ['item', 'network', 'report'] as const;
 export type LinkTargetType = (typeof LINK_TARGET_TYPES)[number];
 
-/** Whether a target exists. `item` is checked here; the lead registers `network` and `report` after merging. */
-export type LinkTargetCheck = (deps: ServiceDeps, id: string) => Promise<boolean>;
-const checks = new Map<LinkTargetType, LinkTargetCheck>([
-  ['item', async (deps, id) => (await deps.db.selectFrom('item').select('id').where('id', '=', id).executeTakeFirst()) !== undefined],
-]);
-
-export function registerLinkTargetCheck(type: LinkTargetType, check: LinkTargetCheck): void {
-  checks.set(type, check);
-}
+/** Whether a target exists. A `report` is a hotline report or the subject reports are gathered under (ids are UUIDs). */
+const checks: Record<LinkTargetType, (deps: ServiceDeps, id: string) => Promise<boolean>> = {
+  item: async (deps, id) => (await deps.db.selectFrom('item').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+  network: async (deps, id) => (await deps.db.selectFrom('network').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+  report: async (deps, id) =>
+    (await deps.db.selectFrom('hotline_report').select('id').where('id', '=', id).executeTakeFirst()) !== undefined ||
+    (await deps.db.selectFrom('hotline_subject').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+};
 
 export interface CaseLink {
   caseId: string;
@@ -30,8 +28,7 @@ export interface CaseLink {
 export async function addCaseLink(deps: ServiceDeps, actor: Actor, viewer: Viewer, caseId: string, type: LinkTargetType, targetId: string): Promise<CaseLink> {
   return inTransaction(deps, async (tx) => {
     await caseInScope(tx, viewer, caseId);
-    const check = checks.get(type);
-    if (check && !(await check(tx, targetId))) throw new Problem(422, 'case.link_target_not_found', `no ${type} has the id ${targetId}`, { field: 'id' });
+    if (!(await checks[type](tx, targetId))) throw new Problem(422, 'case.link_target_not_found', `no ${type} has the id ${targetId}`, { field: 'id' });
     const createdAt = isoNow(tx.clock);
     await tx.db
       .insertInto('case_link')
