@@ -1,10 +1,12 @@
-import { isMediaError } from '@centinela/core';
+import { isMediaError, PDQ_MIN_QUALITY } from '@centinela/core';
 import { analyzeImageFile } from '../../media/hashImageFile.js';
 import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
 import { systemActor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
+import { reportFromSignals } from '../hotline/autoReport.js';
 import { matcherFor, matchImages, type QueryResult } from '../matchService.js';
+import { updateNetworksForItem } from '../networkService.js';
 
 /** Pixels kept under this when hashing crawled images (a decompression bomb is refused from its header). */
 const MAX_IMAGE_PIXELS = 40_000_000;
@@ -47,13 +49,33 @@ export async function processImage(deps: ServiceDeps, bytes: Buffer): Promise<Im
         })
         .onConflict((oc) => oc.columns(['item_id', 'capture_id']).doNothing())
         .execute();
+      if (hashes) await linkImageToItem(tx, itemId, hashes);
       if (matches.length > 0) {
         await appendAudit(tx, systemActor, {
           action: 'crawl.media_match',
           target: { type: 'item', id: itemId },
           details: { media: id, matches: matches.length, banks: [...new Set(matches.map((m) => m.bankId))].length },
         });
+        // A known image is a strong signal: the item goes to the hotline's review queue (once per item).
+        const best = result!.matches.reduce((a, b) => (b.distance < a.distance ? b : a));
+        const item = await tx.db.selectFrom('item').select('url').where('id', '=', itemId).executeTakeFirst();
+        await reportFromSignals(tx, { url: item?.url ?? url, itemId, bankMatch: { bank: best.bank, distance: best.distance, signalType: best.signalType } });
       }
     },
   };
+}
+
+/**
+ * The image's hashes join the item's media refs (`sha256:`, and `pdq:` when the hash is good enough to match), so
+ * the link graph connects ads that share a photo; the item's networks are updated now, since its analysis (and the
+ * network update that follows it) may already have run.
+ */
+async function linkImageToItem(tx: ServiceDeps, itemId: string, hashes: { sha256: string; pdq: string; quality: number }): Promise<void> {
+  const row = await tx.db.selectFrom('item').select('media_refs').where('id', '=', itemId).executeTakeFirst();
+  if (!row) return;
+  const refs = JSON.parse(row.media_refs) as string[];
+  const add = [`sha256:${hashes.sha256}`, ...(hashes.quality >= PDQ_MIN_QUALITY ? [`pdq:${hashes.pdq}`] : [])].filter((r) => !refs.includes(r));
+  if (add.length === 0) return;
+  await tx.db.updateTable('item').set({ media_refs: JSON.stringify([...refs, ...add]) }).where('id', '=', itemId).execute();
+  await updateNetworksForItem(tx, itemId);
 }
