@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NETWORK_REBUILD_TASK, NETWORK_UPDATE_TASK, rebuildNetworks, updateNetworksForItem } from '../../services/networkService.js';
+import { reportFromItemAnalysis } from '../../services/hotline/autoReport.js';
 import type { TaskDefinition } from '../queue.js';
 
 const itemPayload = z.strictObject({ itemId: z.uuid() });
@@ -7,6 +8,8 @@ const itemPayload = z.strictObject({ itemId: z.uuid() });
 /**
  * Joins one analysed item to its template cluster and network (queued at the end of `analyze.item`). Idempotent:
  * the cluster row and the links are keyed by item, and the components are recomputed from the stored links.
+ * Network signals can raise the item's score over the automatic-report line, so that is looked at again
+ * (at most one automatic report per item).
  */
 export const updateNetworksTask: TaskDefinition<z.output<typeof itemPayload>> = {
   name: NETWORK_UPDATE_TASK,
@@ -14,7 +17,7 @@ export const updateNetworksTask: TaskDefinition<z.output<typeof itemPayload>> = 
   payload: itemPayload,
   maxAttempts: 5,
   async run({ itemId }, { deps }) {
-    await updateNetworksForItem(deps, itemId);
+    if ((await updateNetworksForItem(deps, itemId)) === 'updated') await reportFromItemAnalysis(deps, itemId);
   },
 };
 

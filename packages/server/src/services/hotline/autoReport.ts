@@ -2,14 +2,19 @@ import type { ServiceDeps } from '../deps.js';
 import { systemActor } from '../deps.js';
 import { fileReport, type ReportCreated } from './reportService.js';
 
-/** Strong signals that file a report without a person: a bank match, or a risk score at or over CENTINELA_AUTO_REPORT_RISK. */
+/**
+ * Strong signals that file a report without a person: a bank match, a risk score at or over
+ * CENTINELA_AUTO_REPORT_RISK, or an ad that states a minor (explicitly, or an age under 18).
+ */
 export interface StrongSignals {
   url?: string | null | undefined;
   itemId?: string | null | undefined;
   riskScore?: number | null | undefined;
   bankMatch?: { bank: string; distance: number; signalType: string } | null | undefined;
-  /** When a child is indicated by the analysis (e.g. a minor-advertised indicator). */
+  /** When a child is indicated by the analysis (any youth indicator): raises the report's priority. */
   childInvolved?: boolean | undefined;
+  /** The ad states a minor (`youth.minor-explicit`, `youth.stated-age-under-18`): strong on its own. */
+  minorStated?: boolean | undefined;
   description?: string | null | undefined;
 }
 
@@ -19,7 +24,7 @@ export interface StrongSignals {
  */
 export async function reportFromSignals(deps: ServiceDeps, signals: StrongSignals): Promise<ReportCreated | null> {
   const strongRisk = signals.riskScore !== null && signals.riskScore !== undefined && signals.riskScore >= deps.config.autoReportRisk;
-  if (!strongRisk && !signals.bankMatch) return null;
+  if (!strongRisk && !signals.bankMatch && signals.minorStated !== true) return null;
   if (!signals.url && !signals.description) return null;
   if (signals.itemId) {
     const done = await deps.db.selectFrom('hotline_report').select('id').where('item_id', '=', signals.itemId).where('channel', '=', 'automatic').executeTakeFirst();
@@ -35,7 +40,11 @@ export async function reportFromSignals(deps: ServiceDeps, signals: StrongSignal
     itemId: signals.itemId ?? null,
     riskScore: signals.riskScore ?? null,
     bankMatch: !!signals.bankMatch,
-    signals: { ...(strongRisk ? { riskScore: signals.riskScore } : {}), ...(signals.bankMatch ? { bankMatch: signals.bankMatch } : {}) },
+    signals: {
+      ...(strongRisk ? { riskScore: signals.riskScore } : {}),
+      ...(signals.bankMatch ? { bankMatch: signals.bankMatch } : {}),
+      ...(signals.minorStated ? { minorStated: true } : {}),
+    },
   });
 }
 
@@ -44,9 +53,12 @@ export async function reportFromSignals(deps: ServiceDeps, signals: StrongSignal
  * and hands them to `reportFromSignals`. Never throws into the analysis: a failed automatic report is retried
  * with the analysis job only if the caller rethrows.
  */
+const MINOR_STATED = ['youth.minor-explicit', 'youth.stated-age-under-18'];
+
 export async function reportFromItemAnalysis(deps: ServiceDeps, itemId: string): Promise<ReportCreated | null> {
   const item = await deps.db.selectFrom('item').select(['id', 'url', 'risk_score']).where('id', '=', itemId).executeTakeFirst();
   if (!item || item.risk_score === null || !item.url) return null;
-  const minor = await deps.db.selectFrom('item_indicator').select('indicator_id').where('item_id', '=', itemId).where('category', '=', 'youth').executeTakeFirst();
-  return reportFromSignals(deps, { url: item.url, itemId: item.id, riskScore: item.risk_score, childInvolved: !!minor });
+  const youth = await deps.db.selectFrom('item_indicator').select('indicator_id').where('item_id', '=', itemId).where('category', '=', 'youth').execute();
+  const minorStated = youth.some((y) => MINOR_STATED.includes(y.indicator_id));
+  return reportFromSignals(deps, { url: item.url, itemId: item.id, riskScore: item.risk_score, childInvolved: youth.length > 0, minorStated });
 }
