@@ -76,6 +76,9 @@ test('networks: a templated family found by its phone, with graph, map, timeline
   expect(csvText.trim().split('\r\n')).toHaveLength(5);
   const [html] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html-en').click()]);
   expect(html.suggestedFilename()).toMatch(/\.html$/);
+  // The WARC evidence package needs crawler captures; these ads came through the API, and the page says so.
+  await page.getByTestId('export-evidence-en').click();
+  await expect(page.getByRole('alert')).toContainText('These items have no crawler captures');
 
   // The template view: shared text with the varying names highlighted as slots.
   await page.getByTestId('cluster-link').first().click();

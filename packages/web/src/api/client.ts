@@ -126,6 +126,25 @@ export async function request<T>(method: Method, path: string, options: RequestO
   return data as T;
 }
 
+/** A state-changing call whose answer is a file (evidence packages): the body as a Blob, errors as `ApiError`. */
+export async function requestFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = { accept: '*/*', 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers, cache: 'no-store', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, { code: 'network' });
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, parseProblem(await res.text()));
+    if (res.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw err;
+  }
+  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await res.blob(), filename };
+}
+
 /** The problem body of a failed XHR/fetch response, or an empty object when it has none. */
 function parseProblem(text: string): Problem {
   if (!text) return {};
@@ -720,4 +739,3 @@ export function analyzeText(input: { text: string; language?: 'es' | 'en' | 'pt'
 }
 
 /** The request helper, for capability call files (`api/<area>.ts`). */
-export { request as apiRequest };

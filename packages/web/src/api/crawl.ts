@@ -1,5 +1,5 @@
 // Crawler and evidence calls (`/api/v1/crawl/*`, `/api/v1/evidence/*`).
-import { apiRequest } from './client';
+import { request, requestFile } from './client';
 
 export interface CrawlProfile {
   id: string;
@@ -53,25 +53,30 @@ export interface CrawlCapture {
 }
 
 export async function listCrawlProfiles(): Promise<CrawlProfile[]> {
-  return (await apiRequest<{ profiles: CrawlProfile[] }>('GET', '/crawl/profiles')).profiles;
+  return (await request<{ profiles: CrawlProfile[] }>('GET', '/crawl/profiles')).profiles;
 }
 
 export function saveCrawlProfile(source: string): Promise<{ profile: CrawlProfile; created: boolean }> {
-  return apiRequest('POST', '/crawl/profiles', { body: { source } });
+  return request('POST', '/crawl/profiles', { body: { source } });
 }
 
 export async function listCrawlRuns(limit = 20): Promise<CrawlRun[]> {
-  return (await apiRequest<{ runs: CrawlRun[] }>('GET', `/crawl/runs?limit=${limit}`)).runs;
+  return (await request<{ runs: CrawlRun[] }>('GET', `/crawl/runs?limit=${limit}`)).runs;
 }
 
 export function startCrawlRun(profile: string): Promise<{ run: CrawlRun; resumed: boolean }> {
-  return apiRequest('POST', '/crawl/runs', { body: { profile } });
+  return request('POST', '/crawl/runs', { body: { profile } });
 }
 
 export async function updateCrawlRun(id: string, status: 'running' | 'paused' | 'cancelled'): Promise<CrawlRun> {
-  return (await apiRequest<{ run: CrawlRun }>('PATCH', `/crawl/runs/${encodeURIComponent(id)}`, { body: { status } })).run;
+  return (await request<{ run: CrawlRun }>('PATCH', `/crawl/runs/${encodeURIComponent(id)}`, { body: { status } })).run;
 }
 
 export async function listCaptures(limit = 25): Promise<CrawlCapture[]> {
-  return (await apiRequest<{ captures: CrawlCapture[] }>('GET', `/crawl/captures?limit=${limit}`)).captures;
+  return (await request<{ captures: CrawlCapture[] }>('GET', `/crawl/captures?limit=${limit}`)).captures;
+}
+
+/** The evidence package (tar: WARCs, manifest, summary) of some items, e.g. every ad of a network. Audited. */
+export function exportEvidencePackage(input: { itemIds: string[]; language: 'es' | 'en'; label?: string; purpose?: string; legalBasis?: string }) {
+  return requestFile('/evidence/exports', input);
 }

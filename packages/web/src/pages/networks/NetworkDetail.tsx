@@ -1,9 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import * as api from '../../api/networks';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { Link } from '../../app/router';
 import { useAccessReason } from '../../app/purpose';
+import { useUser } from '../../app/session';
+import { exportEvidencePackage } from '../../api/crawl';
 import { ErrorAlert, Spinner } from '../../components/ui';
 import { entityTypeLabel, formatNumber } from '../../analysis/labels';
 import { ScoreMeter } from '../../analysis/views';
@@ -45,10 +47,42 @@ function Facts({ n }: { n: api.NetworkDetail }) {
   );
 }
 
-function Export({ id }: { id: string }) {
-  const { t } = useI18n();
+/** The evidence endpoint takes at most this many items per package (MAX_EXPORT_ITEMS on the server). */
+const MAX_EVIDENCE_ITEMS = 500;
+
+function Export({ id, itemIds }: { id: string; itemIds: string[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const reason = useAccessReason();
   const hid = useId();
+  const roles = useUser().roles;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  // The court-grade package (the crawler's WARC captures of every ad) is for those who hand evidence over.
+  const mayExportEvidence = roles.includes('admin') || roles.includes('investigator');
+  const downloadEvidence = async (language: 'es' | 'en') => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { blob, filename } = await exportEvidencePackage({
+        itemIds: itemIds.slice(0, MAX_EVIDENCE_ITEMS),
+        language,
+        label: `network ${id}`,
+        ...(reason?.purpose ? { purpose: reason.purpose } : {}),
+        ...(reason?.legalBasis ? { legalBasis: reason.legalBasis } : {}),
+      });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename ?? 'evidence.tar';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section className="card" aria-labelledby={`${hid}-t`}>
       <h2 id={`${hid}-t`}>{t('networks.export.title')}</h2>
@@ -64,6 +98,20 @@ function Export({ id }: { id: string }) {
           {t('networks.export.htmlEn')}
         </a>
       </div>
+      {mayExportEvidence ? (
+        <>
+          <p className="hint">{t('networks.export.evidenceIntro')}</p>
+          <div className="button-row">
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => void downloadEvidence('es')} data-testid="export-evidence-es">
+              {t('networks.export.evidenceEs')}
+            </button>
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => void downloadEvidence('en')} data-testid="export-evidence-en">
+              {t('networks.export.evidenceEn')}
+            </button>
+          </div>
+          <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
+        </>
+      ) : null}
     </section>
   );
 }
@@ -181,7 +229,7 @@ export function NetworkDetail({ id }: { id: string }) {
               </table>
             </div>
           </section>
-          <Export id={n.id} />
+          <Export id={n.id} itemIds={n.items.map((item) => item.id)} />
         </>
       ) : null}
     </>
