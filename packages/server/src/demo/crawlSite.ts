@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import sharp from 'sharp';
+import { patternPng } from './patternImage.js';
 
 /**
  * "Tablón Demo": an invented classifieds site for trying, testing and benchmarking the crawler. Every ad, name,
@@ -84,28 +84,6 @@ function makeAd(id: number): Ad {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const page = (title: string, body: string, lang = 'es') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><header><a href="/">Tablón Demo</a></header>${body}</body></html>`;
-
-async function patternPng(seed: number, width = 160, height = 120): Promise<Buffer> {
-  const data = Buffer.alloc(width * height * 3);
-  const cx = (0.3 + ((seed * 37) % 40) / 100) * width;
-  const cy = (0.3 + ((seed * 53) % 40) / 100) * height;
-  const r = Math.min(width, height) * (0.15 + ((seed * 13) % 10) / 100);
-  const fx = 11 + (seed % 7) * 5;
-  const fy = 17 + (seed % 5) * 7;
-  const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
-  for (let y = 0, p = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, p += 3) {
-      const wave = Math.sin(x / fx + seed) * Math.cos(y / fy - seed) * 70;
-      const disc = (x - cx) ** 2 + (y - cy) ** 2 < r * r ? 90 : 0;
-      const bar = Math.abs(x - y * (1 + (seed % 3))) < 12 ? -60 : 0;
-      const block = (Math.floor(x / (12 + (seed % 9))) + Math.floor(y / (10 + (seed % 7)))) % 2 ? 45 : -45;
-      data[p] = clamp(110 + wave + disc + block);
-      data[p + 1] = clamp((x * 255) / width + bar + block);
-      data[p + 2] = clamp((y * 255) / height - disc / 2 + wave / 2 + block);
-    }
-  }
-  return sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer();
-}
 
 /** Serves the demo site on 127.0.0.1 (port 0: any free port). */
 export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promise<DemoSite> {
@@ -200,7 +178,7 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
     const imgMatch = /^\/img\/(\d+)\.png$/.exec(p);
     if (imgMatch) {
       const seed = Number(imgMatch[1]);
-      if (!images.has(seed)) images.set(seed, patternPng(seed));
+      if (!images.has(seed)) images.set(seed, patternPng(seed, 160, 120, { blocks: true }));
       return res.writeHead(200, { 'content-type': 'image/png' }).end(await images.get(seed));
     }
     if (p === '/sitemap.xml') {

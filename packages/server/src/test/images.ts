@@ -1,27 +1,7 @@
 import sharp from 'sharp';
 
-/**
- * Benign images made at test time: gradients, stripes and shapes from a seed. Never photos of people.
- */
-export async function patternPng(seed: number, width = 320, height = 240): Promise<Buffer> {
-  const data = Buffer.alloc(width * height * 3);
-  const cx = (0.3 + ((seed * 37) % 40) / 100) * width;
-  const cy = (0.3 + ((seed * 53) % 40) / 100) * height;
-  const r = Math.min(width, height) * (0.15 + ((seed * 13) % 10) / 100);
-  const fx = 11 + (seed % 7) * 5;
-  const fy = 17 + (seed % 5) * 7;
-  for (let y = 0, p = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, p += 3) {
-      const wave = Math.sin(x / fx + seed) * Math.cos(y / fy - seed) * 70;
-      const disc = (x - cx) ** 2 + (y - cy) ** 2 < r * r ? 90 : 0;
-      const bar = Math.abs(x - y * (1 + (seed % 3))) < 12 ? -60 : 0;
-      data[p] = clamp(110 + wave + disc);
-      data[p + 1] = clamp((x * 255) / width + bar);
-      data[p + 2] = clamp((y * 255) / height - disc / 2 + wave / 2);
-    }
-  }
-  return sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer();
-}
+// Benign images made at test time: gradients, stripes and shapes from a seed (never photos of people).
+export { patternPng } from '../demo/patternImage.js';
 
 /** A flat grey image: PDQ quality 0, so it must never be matched. */
 export function flatPng(width = 64, height = 64): Promise<Buffer> {
@@ -32,7 +12,6 @@ export function rotatePng(png: Buffer, degrees: 90 | 180 | 270): Promise<Buffer>
   return sharp(png).rotate(degrees).png().toBuffer();
 }
 
-const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
 
 function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
