@@ -329,7 +329,7 @@ const fetchers = new Map<string, SafeFetcher>();
 
 /** The process's fetcher for a configuration (one connection pool per process). */
 export function fetcherFor(config: Config): SafeFetcher {
-  const key = JSON.stringify([config.crawlAllowPrivate, config.crawlTorProxy, config.crawlMaxBytes, config.crawlTimeoutMs, config.crawlContactUrl, config.publicUrl]);
+  const key = JSON.stringify([config.crawlAllowPrivate, config.crawlTorProxy, config.crawlMaxBytes, config.crawlTimeoutMs, config.crawlContactUrl]);
   let f = fetchers.get(key);
   if (!f) {
     f = new SafeFetcher({
