@@ -33,6 +33,8 @@ describe('deriveSubjectStatus', () => {
   it('closes decisions that call for no action, keeps cannot-assess in review', () => {
     expect(deriveSubjectStatus([{ type: 'reported' }, { type: 'decided', classification: 'not_illegal' }])).toBe('closed');
     expect(deriveSubjectStatus([{ type: 'reported' }, { type: 'decided', classification: 'adult' }])).toBe('closed');
+    expect(deriveSubjectStatus([{ type: 'reported' }, { type: 'decided', classification: 'adult' }, { type: 'reported' }])).toBe('open');
+    expect(deriveSubjectStatus([{ type: 'reported' }, { type: 'decided', classification: 'csam' }, { type: 'removal_verified' }, { type: 'reported' }])).toBe('open');
     expect(deriveSubjectStatus([{ type: 'reported' }, { type: 'decided', classification: 'cannot_assess' }])).toBe('assessed');
     // A later actionable decision overrides an earlier "not illegal".
     expect(deriveSubjectStatus([{ type: 'reported' }, { type: 'decided', classification: 'not_illegal' }, { type: 'decided', classification: 'trafficking' }])).toBe('assessed');

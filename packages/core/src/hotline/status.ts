@@ -43,7 +43,8 @@ export interface SubjectStatusEvent {
 export function nextSubjectStatus(current: SubjectStatus, e: SubjectStatusEvent): SubjectStatus {
   switch (e.type) {
     case 'reported':
-      return current;
+      // A new report of a closed subject (content back after removal, or something new at the URL) is looked at again.
+      return current === 'closed' ? 'open' : current;
     case 'decided':
       if (!e.classification) return current;
       // A decision that nothing is to be done closes; a new actionable decision reopens a closed subject.

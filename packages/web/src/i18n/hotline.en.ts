@@ -100,6 +100,7 @@ export const hotlineEn: HotlineMessages = {
   'hotline.notice.status.sending': 'sending',
   'hotline.notice.status.sent': 'sent',
   'hotline.notice.status.failed': 'failed, will retry',
+  'hotline.notice.status.gave_up': 'failed, no attempts left: check the provider’s contact and send again',
   'hotline.removedAt': 'Removed on {date}',
   'hotline.nextCheck': 'Next check: {date}',
   'hotline.history': 'History',

@@ -99,6 +99,7 @@ export const hotlineEs = {
   'hotline.notice.status.sending': 'enviando',
   'hotline.notice.status.sent': 'enviado',
   'hotline.notice.status.failed': 'falló, se reintentará',
+  'hotline.notice.status.gave_up': 'falló y no quedan intentos: revise el contacto del proveedor y vuelva a enviar',
   'hotline.removedAt': 'Retirado el {date}',
   'hotline.nextCheck': 'Próxima comprobación: {date}',
   'hotline.history': 'Historial',

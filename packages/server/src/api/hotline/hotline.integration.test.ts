@@ -1,3 +1,4 @@
+import { OUTBOX_MAX_ATTEMPTS } from '../../outbox/outboxService.js';
 import { deriveSubjectStatus, type ReviewClassification, type SubjectEventType } from '@centinela/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxDeliverTask } from '../../jobs/tasks/outboxDeliver.js';
@@ -417,6 +418,13 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
     expect(row.last_error).toContain('451');
     t.clock.advance(60_000);
     await signInAgain();
+    // Reviewers see "will retry" while attempts are left, and "gave up" once none are.
+    const notice = await t.runtime.deps.db.selectFrom('hotline_notice').select('subject_id').where('outbox_id', '=', row.id).executeTakeFirstOrThrow();
+    const noticeStatus = async () => (await t.as(analyst, 'GET', `/api/v1/hotline/subjects/${notice.subject_id}`)).json().notices.at(-1).status;
+    expect(await noticeStatus()).toBe('failed');
+    await t.runtime.deps.db.updateTable('outbox_message').set({ attempts: OUTBOX_MAX_ATTEMPTS }).where('id', '=', row.id).execute();
+    expect(await noticeStatus()).toBe('gave_up');
+    await t.runtime.deps.db.updateTable('outbox_message').set({ attempts: row.attempts }).where('id', '=', row.id).execute();
     const second = await sweep();
     expect(second).toMatchObject({ delivered: 1, failed: 0 });
     expect(smtp.messages.length).toBe(before + first.delivered + 1);

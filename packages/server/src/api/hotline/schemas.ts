@@ -79,7 +79,7 @@ export const subjectDetailSchema = z
     ),
     events: z.array(z.object({ id: z.string(), type: z.string(), actor: z.string(), at: z.string(), data: z.record(z.string(), z.unknown()) })),
     notices: z.array(
-      z.object({ id: z.string(), round: z.number(), providerId: z.string(), channel: z.string(), language: z.string(), status: z.string(), createdAt: z.string(), sentAt: z.string().nullable() }),
+      z.object({ id: z.string(), round: z.number(), providerId: z.string(), channel: z.string(), language: z.string(), status: z.enum(['pending', 'sending', 'sent', 'failed', 'gave_up']).describe('failed: will be retried; gave_up: no attempts left'), createdAt: z.string(), sentAt: z.string().nullable() }),
     ),
     checks: z.array(z.object({ state: z.string(), httpStatus: z.number().nullable(), reason: z.string().nullable(), checkedAt: z.string() })),
     authorityReports: z.array(z.object({ id: z.string(), authority: z.string(), incidentType: z.string(), createdAt: z.string(), delivery: z.string().nullable() })),

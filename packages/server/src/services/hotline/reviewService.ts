@@ -1,5 +1,6 @@
 import { REVIEW_CLASSIFICATIONS, INTERPOL_CATEGORIES, isActionableClassification, type ReviewClassification, type InterpolCategory } from '@centinela/core';
 import sharp from 'sharp';
+import { OUTBOX_MAX_ATTEMPTS } from '../../outbox/outboxService.js';
 import type { BlobStore } from '../../blobs/blobStore.js';
 import { appendAudit } from '../auditService.js';
 import { importEntries } from '../bankService.js';
@@ -31,7 +32,7 @@ export interface SubjectDetail {
   media: Array<{ id: string; mime: string; size: number; md5: string; sha1: string; sha256: string; pdq: string | null; quality: number | null; matches: unknown[] }>;
   decisions: Array<{ id: string; reviewerId: string; classification: string; interpolCategory: string | null; traffickingIndicators: string[]; legalBasis: string; note: string | null; noteShared: boolean; bankId: string | null; createdAt: string }>;
   events: Array<{ id: string; type: string; actor: string; at: string; data: Record<string, unknown> }>;
-  notices: Array<{ id: string; round: number; providerId: string; channel: string; language: string; status: string; createdAt: string; sentAt: string | null }>;
+  notices: Array<{ id: string; round: number; providerId: string; channel: string; language: string; status: NoticeStatus; createdAt: string; sentAt: string | null }>;
   checks: Array<{ state: string; httpStatus: number | null; reason: string | null; checkedAt: string }>;
   authorityReports: Array<{ id: string; authority: string; incidentType: string; createdAt: string; delivery: string | null }>;
 }
@@ -48,7 +49,7 @@ export async function readSubject(deps: ServiceDeps, actor: Actor, viewer: Viewe
     deps.db
       .selectFrom('hotline_notice as n')
       .innerJoin('outbox_message as o', 'o.id', 'n.outbox_id')
-      .select(['n.id', 'n.round', 'n.provider_id', 'n.channel', 'n.language', 'n.created_at', 'o.status', 'o.sent_at'])
+      .select(['n.id', 'n.round', 'n.provider_id', 'n.channel', 'n.language', 'n.created_at', 'o.status', 'o.attempts', 'o.sent_at'])
       .where('n.subject_id', '=', subjectId)
       .orderBy('n.round')
       .execute(),
@@ -130,7 +131,7 @@ export async function readSubject(deps: ServiceDeps, actor: Actor, viewer: Viewe
       };
     }),
     events: events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: JSON.parse(e.data) as Record<string, unknown> })),
-    notices: notices.map((n) => ({ id: n.id, round: n.round, providerId: n.provider_id, channel: n.channel, language: n.language, status: n.status, createdAt: n.created_at, sentAt: n.sent_at })),
+    notices: notices.map((n) => ({ id: n.id, round: n.round, providerId: n.provider_id, channel: n.channel, language: n.language, status: noticeStatus(n.status, Number(n.attempts)), createdAt: n.created_at, sentAt: n.sent_at })),
     checks: checks.map((c) => ({ state: c.state, httpStatus: c.http_status, reason: c.reason, checkedAt: c.checked_at })),
     authorityReports: authority.map((a) => ({ id: a.id, authority: a.authority, incidentType: a.incident_type, createdAt: a.created_at, delivery: a.status ?? null })),
   };
@@ -238,4 +239,11 @@ export async function reopenSubject(deps: ServiceDeps, actor: Actor, subjectId: 
     await appendAudit(tx, actor, { action: 'hotline.reopen', target: { type: 'hotline_subject', id: subjectId } });
     return { status };
   });
+}
+
+/** An outbox message that failed its last allowed attempt is no longer retried: reviewers must see that, not "will retry". */
+export type NoticeStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'gave_up';
+
+function noticeStatus(status: 'pending' | 'sending' | 'sent' | 'failed', attempts: number): NoticeStatus {
+  return status === 'failed' && attempts >= OUTBOX_MAX_ATTEMPTS ? 'gave_up' : status;
 }

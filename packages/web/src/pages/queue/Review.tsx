@@ -484,7 +484,7 @@ export function Review({ id: subjectId }: { id: string }) {
               <ul className="plain-list" data-testid="notices">
                 {detail.notices.map((n) => (
                   <li key={n.id}>
-                    {t('hotline.notice.row', { round: n.round, channel: n.channel, status: t(`hotline.notice.status.${n.status as 'pending' | 'sending' | 'sent' | 'failed'}`) })}
+                    {t('hotline.notice.row', { round: n.round, channel: n.channel, status: t(`hotline.notice.status.${n.status as 'pending' | 'sending' | 'sent' | 'failed' | 'gave_up'}`) })}
                   </li>
                 ))}
               </ul>
