@@ -152,6 +152,9 @@ test('a caseworker registers a case, is refused a referral without consent, reco
   await expect(mapSection.getByRole('img', { name: `Map: Cases by citizenship ${stamp}` })).toBeVisible();
   await expect(mapSection.locator('path[data-country="VE"]')).toHaveAttribute('fill', /^url\(#/);
   await expect(mapSection.getByTestId('privacy-parameters')).toContainText('below 11');
+  // The hotline's time to removal (aggregates only) is on the statistics page too.
+  await expect(st.getByTestId('removal-times').getByRole('heading', { name: 'Time to removal (hotline)' })).toBeVisible();
+  await expect(st.getByTestId('removal-times').getByRole('heading', { name: 'Times', exact: true })).toBeVisible();
   await st.goto('/cases');
   await expect(st.getByRole('heading', { level: 1 })).not.toHaveText('Cases');
   const direct = await st.request.get('/api/v1/cases');

@@ -228,6 +228,7 @@ export const casesEn: CasesMessages = {
   'inbox.rejectReason': 'The organisation cannot take this referral.',
   'inbox.done': 'Mark as done',
 
+  'stats.removalTimes': 'Time to removal (hotline)',
   'stats.intro': 'Published statistics that identify no one. Each table shows its privacy parameters.',
   'stats.empty': 'No table has been published yet.',
   'stats.privacy.k': 'k-anonymity: counts below {k} are hidden ({n} values hidden, including those that would give them away).',

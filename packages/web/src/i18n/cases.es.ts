@@ -226,6 +226,7 @@ export const casesEs = {
   'inbox.rejectReason': 'La organización no puede atender esta derivación.',
   'inbox.done': 'Marcar como completada',
 
+  'stats.removalTimes': 'Tiempos hasta la retirada (línea de denuncia)',
   'stats.intro': 'Estadísticas publicadas que no identifican a nadie. Junto a cada tabla se indican sus parámetros de privacidad.',
   'stats.empty': 'Todavía no se ha publicado ninguna tabla.',
   'stats.privacy.k': 'Anonimato k: se ocultan los recuentos menores que {k} ({n} valores ocultos, incluidos los que permitirían deducirlos).',

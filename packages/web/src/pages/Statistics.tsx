@@ -1,3 +1,4 @@
+import { Metrics } from './queue/Metrics';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useI18n, type I18n } from '../i18n';
 import { errorMessage } from '../i18n/errors';
@@ -258,6 +259,8 @@ export function Statistics() {
     api.getVocabulary().then(setVocabulary, () => setVocabulary(null));
   }, []);
   const canPublish = user.roles.includes('admin') || user.roles.includes('supervisor');
+  // The hotline's time to removal is aggregate-only; the roles the metrics API admits see it here too.
+  const seesRemovalTimes = ['admin', 'analyst', 'investigator', 'statistician'].some((r) => user.roles.includes(r));
   return (
     <>
       <PageTitle title={t('nav.statistics')}>{t('nav.statistics')}</PageTitle>
@@ -279,6 +282,12 @@ export function Statistics() {
           </p>
         </section>
       ))}
+      {seesRemovalTimes ? (
+        <section aria-labelledby="removal-times" data-testid="removal-times">
+          <h2 id="removal-times">{t('stats.removalTimes')}</h2>
+          <Metrics />
+        </section>
+      ) : null}
     </>
   );
 }
