@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterAds } from '../../packages/core/src/clusters/index.js';
 import { inventTemplatedAds, pairScores, parseCsv, realDataFigures } from '../../bench/clusters.js';
+import { methodComparison } from './variants.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => console.log(line);
@@ -50,6 +51,7 @@ function thresholdSweep(file: string): void {
   });
   const withPhone = ads.map((_, i) => i).filter((i) => (phones[i] as string[]).length > 0);
   const truth = withPhone.map(find);
+  methodComparison({ texts: ads.map((a) => a.text), scored: withPhone, truth }, log);
   for (const k of [3, 4]) {
     const cells: string[] = [];
     for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7]) {
