@@ -255,12 +255,20 @@ function diagnostics(real: RealAds, w3: Feat[], indexed: (i: number) => boolean,
   let fp = 0;
   let fpNear = 0;
   let tp = 0;
+  // Direct pairs (no chaining) at lower similarity levels: how many true and false pairs text alone can see.
+  const levels = [0.2, 0.3, 0.5];
+  const tpAt = levels.map(() => 0);
+  const fpAt = levels.map(() => 0);
   for (let x = 0; x < real.scored.length; x++)
     for (let y = x + 1; y < real.scored.length; y++) {
       const i = real.scored[x] as number;
       const j = real.scored[y] as number;
       if (!indexed(i) || !indexed(j)) continue;
       const s = jac(w3[i] as Feat, w3[j] as Feat);
+      levels.forEach((l, k) => {
+        const counts = real.truth[x] === real.truth[y] ? tpAt : fpAt;
+        if (s >= l) counts[k] = (counts[k] as number) + 1;
+      });
       if (s < 0.6) continue;
       if (real.truth[x] === real.truth[y]) tp++;
       else {
@@ -286,4 +294,66 @@ function diagnostics(real: RealAds, w3: Feat[], indexed: (i: number) => boolean,
       `(${fpNear} of those ≥ 0.8: near-identical texts under different phones); the largest phone group holds ` +
       `${f3(pairs(big.length) / (allPairs || 1))} of all true pairs and its members' median 3-shingle Jaccard is ${f3(within[Math.floor(within.length / 2)] ?? 0)}`,
   );
+  log(
+    `  diagnostics: of the ${allPairs} true pairs, the share whose two ads are directly similar (before any chaining): ` +
+      levels.map((l, k) => `3-shingle Jaccard ≥ ${l}: ${f3((tpAt[k] as number) / (allPairs || 1))} (with ${fpAt[k]} different-phone pairs at that level, direct precision ${f3((tpAt[k] as number) / ((tpAt[k] as number) + (fpAt[k] as number) || 1))})`).join('; '),
+  );
+}
+
+/**
+ * A density rule (DBSCAN-like), tried and rejected: pairs at 3-shingle Jaccard ≥ `keep` always link; a looser pair
+ * (≥ eps) links only when both ads are "core" (≥ minPts neighbours at ≥ eps); other ads attach to their most
+ * similar core. Exact Jaccard over an inverted index of hashed shingles; batch only (core status changes as ads
+ * arrive, and the border attachment depends on order).
+ */
+export function densityPartition(texts: readonly string[], eps: number, minPts: number, keep = 0.6): (i: number) => number {
+  const n = texts.length;
+  const sets = texts.map((t) => wordShingles(cleanTokens(t), 3));
+  const postings = new Map<number, number[]>();
+  sets.forEach((s, i) => {
+    if (s.length < 5) return;
+    for (const x of s) {
+      let l = postings.get(x);
+      if (l === undefined) postings.set(x, (l = []));
+      l.push(i);
+    }
+  });
+  const edges: Array<[number, number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const a = sets[i] as Feat;
+    if (a.length < 5) continue;
+    const shared = new Map<number, number>();
+    for (const x of a) for (const j of postings.get(x) as number[]) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, o] of shared) {
+      const s = o / (a.length + (sets[j] as Feat).length - o);
+      if (s >= Math.min(eps, keep)) edges.push([i, j, s]);
+    }
+  }
+  const degree = new Array<number>(n).fill(0);
+  for (const [i, j, s] of edges)
+    if (s >= eps) {
+      degree[i] = (degree[i] as number) + 1;
+      degree[j] = (degree[j] as number) + 1;
+    }
+  const core = (i: number): boolean => (degree[i] as number) >= minPts;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  for (const [i, j, s] of edges) if (s >= keep || (s >= eps && core(i) && core(j))) parent[find(i)] = find(j);
+  const best = new Map<number, [number, number]>();
+  for (const [i, j, s] of edges) {
+    if (s < eps) continue;
+    for (const [b, c] of [
+      [i, j],
+      [j, i],
+    ] as const) {
+      if (core(b) || !core(c)) continue;
+      const cur = best.get(b);
+      if (cur === undefined || cur[1] < s) best.set(b, [c, s]);
+    }
+  }
+  for (const [b, [c]] of best) if (find(b) === b) parent[b] = find(c);
+  return find;
 }
