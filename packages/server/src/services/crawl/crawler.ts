@@ -21,6 +21,7 @@ import { ROBOTS_ERROR_TTL_MS, robotsRules, robotsStale, sitemapLocations } from 
 import { renderPage } from './render.js';
 import { sha256Hex } from './warc.js';
 import { runProfile } from './runService.js';
+import { timed } from '../stageTimes.js';
 
 export interface CrawlerOptions {
   /** Who holds the leases: a registered worker's id, so a dead worker's claims return to the queue. */
@@ -92,7 +93,7 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
       lastRelease = Date.now();
     }
     let claim: Claim | null = null;
-    if (inFlight.size < concurrency) claim = await claimNext(deps, opts.workerId, { leaseMs, ...(opts.runId ? { runId: opts.runId } : {}) });
+    if (inFlight.size < concurrency) claim = await timed('crawl: claim', () => claimNext(deps, opts.workerId, { leaseMs, ...(opts.runId ? { runId: opts.runId } : {}) }));
     if (claim) {
       const c = claim;
       const p = runContext(c.entry.run_id)
@@ -198,7 +199,7 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
   let res: SafeFetchResult | null = null;
   let error: FetchError | null = null;
   try {
-    res = await fetcher.fetch(entry.url, { headers, accept });
+    res = await timed('crawl: fetch', () => fetcher.fetch(entry.url, { headers, accept }));
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     error = err;
@@ -207,7 +208,7 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
   const capturedAt = deps.clock.now();
   const kind: CaptureMeta['kind'] = entry.kind === 'image' ? 'image' : entry.kind === 'sitemap' ? 'sitemap' : 'page';
   const meta: CaptureMeta = { kind, url: entry.url, runId: ctx.run.id, profile: ctx.profileRef, itemId: entry.item_id };
-  const warc = exchanges.length ? await sealWarc(blobs, exchanges, meta, capturedAt) : null;
+  const warc = exchanges.length ? await timed('crawl: WARC seal', () => sealWarc(blobs, exchanges, meta, capturedAt)) : null;
   const attempts = Number(entry.attempts);
   const maxAttempts = profile.politeness.maxAttempts;
   const status = res?.status ?? null;
@@ -256,9 +257,9 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
     html = decodeHtml(res.body, res.headers['content-type']);
     if (profile.render === 'javascript') html = await renderPage(deps, fetcher, res.url, html);
   }
-  const imageResult = entry.kind === 'image' && res.status >= 200 && res.status < 300 ? await processImage(deps, res.body) : null;
+  const imageResult = entry.kind === 'image' && res.status >= 200 && res.status < 300 ? await timed('crawl: image PDQ + match', () => processImage(deps, res.body)) : null;
 
-  await inTransaction(deps, async (tx) => {
+  await timed(entry.kind === 'image' ? 'crawl: record image (tx)' : 'crawl: record page + extract + ingest (tx)', () => inTransaction(deps, async (tx) => {
     const capture = warc ? await recordCapture(tx, warc, exchanges, meta, capturedAt) : null;
     const contentHash = res.status >= 200 && res.status < 300 ? sha256Hex(res.body) : null;
     const outcome: Parameters<typeof finishEntry>[3] = {
@@ -292,8 +293,8 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
     if (capture && outcome.item_id) await tx.db.updateTable('crawl_capture').set({ item_id: outcome.item_id }).where('id', '=', capture.id).execute();
     const ok = await finishEntry(tx, entry, workerId, outcome);
     if (!ok) throw new LeaseLost();
-  }).catch(ignoreLeaseLost);
-  await releaseHost(deps, host.host, workerId, after(deps, delayMs), 0);
+  })).catch(ignoreLeaseLost);
+  await timed('crawl: release host', () => releaseHost(deps, host.host, workerId, after(deps, delayMs), 0));
 }
 
 /** Links, pagination and — on ad pages — the item with its images queued for hashing. */
@@ -310,7 +311,7 @@ async function handlePage(
   const c = ctx.compiled;
   const url = new URL(finalUrl);
   const item = isItemPage(c, url) || isItemPage(c, new URL(entry.url));
-  const page = extractPage(html, finalUrl, c, item);
+  const page = await timed('crawl:   of which parse + extract', async () => extractPage(html, finalUrl, c, item));
   const next: FrontierEntry[] = [];
   if (entry.depth < c.profile.limits.maxDepth) {
     const pagination = new Set(page.pagination);
@@ -325,12 +326,13 @@ async function handlePage(
     await markListed(deps, entry.run_id, next.map((n) => n.url));
     next.length = 0;
   }
-  if (page.fields) {
-    const itemId = await ingestPageItem(deps, ctx, finalUrl, page.fields, captureId, capturedAt);
+  const fields = page.fields;
+  if (fields) {
+    const itemId = await timed('crawl:   of which item ingest + analysis job', () => ingestPageItem(deps, ctx, finalUrl, fields, captureId, capturedAt));
     if (itemId) {
       outcome.item_id = itemId;
       await deps.db.updateTable('crawl_page').set({ item_id: itemId }).where('profile_id', '=', ctx.run.profile_id).where('url_hash', '=', entry.url_hash).execute();
-      for (const img of page.fields.images.slice(0, c.profile.limits.maxImagesPerItem)) {
+      for (const img of fields.images.slice(0, c.profile.limits.maxImagesPerItem)) {
         next.push({ url: img, kind: 'image', depth: entry.depth, priority: 4, itemId });
       }
     } else outcome.error_code = 'extract.empty';
