@@ -73,6 +73,13 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
   let processed = 0;
   let lastRelease = 0;
   let failure: unknown = null;
+  // Resolved when an in-flight URL gives its host back before it is fully recorded, so the loop claims again.
+  let hostFreed!: () => void;
+  let hostFreedSignal = new Promise<void>((r) => (hostFreed = r));
+  const onHostReleased = () => {
+    hostFreed();
+    hostFreedSignal = new Promise<void>((r) => (hostFreed = r));
+  };
 
   const runContext = async (runId: string): Promise<RunContext> => {
     let ctx = runs.get(runId);
@@ -96,15 +103,16 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
     if (inFlight.size < concurrency) claim = await timed('crawl: claim', () => claimNext(deps, opts.workerId, { leaseMs, ...(opts.runId ? { runId: opts.runId } : {}) }));
     if (claim) {
       const c = claim;
+      const host = { released: false, onReleased: onHostReleased };
       const p = runContext(c.entry.run_id)
-        .then((ctx) => processClaim(deps, blobs, fetcher, ctx, c, opts.workerId))
+        .then((ctx) => processClaim(deps, blobs, fetcher, ctx, c, opts.workerId, host))
         .then(() => {
           processed++;
         })
         .catch(async (err) => {
           // An unexpected error (database, disk): give the URL back and stop, rather than loop on it.
           await finishEntry(deps, c.entry, opts.workerId, { requeue: true }).catch(() => undefined);
-          await releaseHost(deps, c.host.host, opts.workerId, null).catch(() => undefined);
+          if (!host.released) await releaseHost(deps, c.host.host, opts.workerId, null).catch(() => undefined);
           failure = err;
         })
         .finally(() => inFlight.delete(p));
@@ -112,7 +120,7 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
       continue;
     }
     if (inFlight.size > 0) {
-      await Promise.race(inFlight);
+      await Promise.race([...inFlight, hostFreedSignal]);
       continue;
     }
     for (const id of await finishIdleRuns(deps, opts.runId)) {
@@ -133,7 +141,13 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
   return { processed, finishedRuns, more: outOfTime() ?? false };
 }
 
-async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFetcher, ctx: RunContext, claim: Claim, workerId: string): Promise<void> {
+interface HostLease {
+  /** Set once the host is given back early (see processClaim). */
+  released: boolean;
+  onReleased: () => void;
+}
+
+async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFetcher, ctx: RunContext, claim: Claim, workerId: string, lease: HostLease): Promise<void> {
   const { entry, host } = claim;
   const profile = ctx.compiled.profile;
   const politeMs = profile.politeness.delayMs;
@@ -203,6 +217,17 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     error = err;
+  }
+  // The request is over: unless the host asks to slow down or a renderer will ask it for more, the host is given back
+  // now (its delay counts from here), so the next URL of the same host is fetched while this one is sealed and
+  // recorded. The frontier row keeps its own lease until its outcome commits: a crash still repeats only an
+  // unrecorded fetch.
+  const renders = entry.kind === 'page' && profile.render === 'javascript';
+  const releaseEarly = res !== null && res.status !== 429 && res.status !== 503 && !renders;
+  if (releaseEarly) {
+    await releaseHost(deps, host.host, workerId, after(deps, delayMs), 0);
+    lease.released = true;
+    lease.onReleased();
   }
   const exchanges = res?.exchanges ?? error?.exchanges ?? [];
   const capturedAt = deps.clock.now();
@@ -294,7 +319,7 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
     const ok = await finishEntry(tx, entry, workerId, outcome);
     if (!ok) throw new LeaseLost();
   })).catch(ignoreLeaseLost);
-  await timed('crawl: release host', () => releaseHost(deps, host.host, workerId, after(deps, delayMs), 0));
+  if (!releaseEarly) await releaseHost(deps, host.host, workerId, after(deps, delayMs), 0);
 }
 
 /** Links, pagination and — on ad pages — the item with its images queued for hashing. */
