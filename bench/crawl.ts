@@ -1,13 +1,10 @@
 // Crawl throughput on the local demo site (politeness off), and memory over a long run.
 //   BENCH_CRAWL_PARSE_PAGES  pages for fetch + parse + extraction (default 20,000; the issue's memory target is 100,000)
 //   BENCH_CRAWL_ADS          ads for the full pipeline crawl (default 1,000)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../packages/server/src/config/config.js';
 import { demoProfile, startDemoSite } from '../packages/server/src/demo/crawlSite.js';
@@ -26,9 +23,7 @@ const mb = (n: number) => Math.round(n / 1024 / 1024);
 export async function run(): Promise<void> {
   await parseAndExtract(Number(process.env.BENCH_CRAWL_PARSE_PAGES ?? 20_000));
   await fullPipeline(Number(process.env.BENCH_CRAWL_ADS ?? 1000), false);
-  const analysed = Math.min(1000, Number(process.env.BENCH_CRAWL_ADS ?? 1000));
-  await fullPipeline(Math.min(300, analysed), true, 'same-process');
-  await fullPipeline(analysed, true, 'worker-process');
+  await fullPipeline(Math.min(1000, Number(process.env.BENCH_CRAWL_ADS ?? 1000)), true, true);
 }
 
 /** Safe fetch (address policy, limits) + cheerio parse + field extraction of ad pages, one at a time, no database. */
@@ -67,11 +62,10 @@ async function parseAndExtract(pages: number): Promise<void> {
  * encrypted blob store, capture + audit entry, page state, extraction, item ingest and analysis job, links queued;
  * with images also download → PDQ → bank match. The analysis jobs themselves run in the analyze workers, not here.
  */
-async function fullPipeline(ads: number, images: boolean, analyse: false | 'same-process' | 'worker-process' = false): Promise<void> {
+async function fullPipeline(ads: number, images: boolean, analyse = false): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'centinela-bench-crawl-'));
   const site = await startDemoSite({ ads, perPage: 50, images });
-  const secret = randomBytes(32).toString('hex');
-  const config = loadConfig({ CENTINELA_DATA_DIR: dataDir, CENTINELA_SECRET_KEY: secret, CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1' });
+  const config = loadConfig({ CENTINELA_DATA_DIR: dataDir, CENTINELA_SECRET_KEY: randomBytes(32).toString('hex'), CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1' });
   const runtime = await openRuntime(config);
   try {
     const profile = validateProfile(demoProfile(site.url, { sitemaps: [], limits: { maxDepth: 100, maxPages: 1_000_000, maxImagesPerItem: 1 }, politeness: { delayMs: 0, maxAttempts: 2 } }));
@@ -81,28 +75,22 @@ async function fullPipeline(ads: number, images: boolean, analyse: false | 'same
     const cpu0 = process.cpuUsage();
     const rss0 = mb(process.memoryUsage().rss);
     const started = performance.now();
-    // With `analyse`, an analyze worker runs alongside — in this process, or as a `centinela worker --roles analyze`
-    // process of its own on the same database, as deployed (the second core) — until every ad is scored.
-    const worker = analyse === 'same-process' ? await runtime.queue.startWorker({ roles: ['analyze'], concurrency: 1, pollIntervalMs: 50 }) : null;
-    const child = analyse === 'worker-process' ? await workerProcess(config.dataDir, secret) : null;
+    // With `analyse`, an analyze worker runs alongside, as in a deployment: the figure is until every ad is scored.
+    const worker = analyse ? await runtime.queue.startWorker({ roles: ['analyze'], concurrency: 1, pollIntervalMs: 50 }) : null;
     await runCrawler(runtime.deps, runtime.blobs, { workerId: 'bench', runId: run.id, stopWhenIdle: true, concurrency: 2 });
     const crawlSecs = (performance.now() - started) / 1000;
-    if (worker || child) {
+    if (worker) {
       for (;;) {
         const { n } = await runtime.deps.db.selectFrom('item').select((eb) => eb.fn.countAll<number>().as('n')).where('analysed_at', 'is', null).executeTakeFirstOrThrow();
         if (Number(n) === 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      await worker?.stop();
-      if (child) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
+      await worker.stop();
     }
     const secs = (performance.now() - started) / 1000;
     const [p] = await listRuns(runtime.deps, { runId: run.id });
     console.log(
-      `full pipeline on SQLite${images ? ' with images (PDQ + match)' : ''}${analyse === 'same-process' ? ' and text analysis (worker in the same process)' : analyse === 'worker-process' ? ' and text analysis (analyze worker in a second process)' : ''}: ${p!.fetched} URLs (${p!.itemsFound} ads${images ? ` + ${p!.itemsFound} images` : ''}) in ${secs.toFixed(1)} s = ${Math.round(p!.fetched / secs)} URLs/s, ${Math.round(p!.itemsFound / secs)} ads/s${analyse ? ` (crawl done at ${crawlSecs.toFixed(1)} s)` : ''}; RSS ${rss0} → ${mb(process.memoryUsage().rss)} MB`,
+      `full pipeline on SQLite${images ? ' with images (PDQ + match)' : ''}${analyse ? ' and text analysis (same process)' : ''}: ${p!.fetched} URLs (${p!.itemsFound} ads${images ? ` + ${p!.itemsFound} images` : ''}) in ${secs.toFixed(1)} s = ${Math.round(p!.fetched / secs)} URLs/s, ${Math.round(p!.itemsFound / secs)} ads/s${analyse ? ` (crawl done at ${crawlSecs.toFixed(1)} s)` : ''}; RSS ${rss0} → ${mb(process.memoryUsage().rss)} MB`,
     );
     // CPU time of this process (crawler, worker and the demo site alike): steadier than wall time on a shared machine.
     const cpu = process.cpuUsage(cpu0);
@@ -123,20 +111,4 @@ function printStages(secs: number): void {
   for (const s of stageTimes(true).sort((a, b) => a.stage.localeCompare(b.stage))) {
     console.log(`    ${s.stage.padEnd(46)} ${String(Math.round(s.ms)).padStart(7)} ms ${(s.ms / s.count).toFixed(2).padStart(8)} ms/call ${String(s.count).padStart(7)}`);
   }
-}
-
-/** `centinela worker --roles analyze` on the bench's data directory (the built CLI: `npm run bench` builds first). */
-async function workerProcess(dataDir: string, secret: string): Promise<ChildProcess> {
-  const bin = fileURLToPath(new URL('../packages/server/bin/centinela.js', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'worker', '--roles', 'analyze', '--concurrency', '2', '--poll-ms', '50'], {
-    env: { PATH: process.env.PATH, CENTINELA_DATA_DIR: dataDir, CENTINELA_SECRET_KEY: secret },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // Running once it says so on stdout.
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`analyze worker exited with ${code}`)));
-  });
-  child.stdout!.resume();
-  return child;
 }
