@@ -54,6 +54,7 @@ export class SqlJobQueue implements JobQueue {
     const pollMs = opts.pollIntervalMs ?? 1000;
     const running = new Set<Promise<void>>();
     let stopping = false;
+    const abort = new AbortController();
     // Set when a job finishes (or stop is asked) while the loop is busy, so it looks for the next job at once
     // instead of sleeping a whole poll interval with a free slot: one job per interval would cap a worker's rate.
     let woken = false;
@@ -75,7 +76,7 @@ export class SqlJobQueue implements JobQueue {
         while (!stopping && running.size < concurrency && names.length > 0) {
           const job = await timed('queue: claim', () => this.#claim(registration.id, names));
           if (!job) break;
-          const p = this.#run(job, registration.id).finally(() => {
+          const p = this.#run(job, registration.id, abort.signal).finally(() => {
             running.delete(p);
             nudge();
           });
@@ -101,6 +102,7 @@ export class SqlJobQueue implements JobQueue {
       id: registration.id,
       stop: async () => {
         stopping = true;
+        abort.abort();
         nudge();
         await loopDone;
         await Promise.allSettled([...running]);
@@ -151,12 +153,12 @@ export class SqlJobQueue implements JobQueue {
       .executeTakeFirst();
   }
 
-  async #run(job: { id: string; task: string; payload: string; attempts: number; max_attempts: number }, workerId: string): Promise<void> {
+  async #run(job: { id: string; task: string; payload: string; attempts: number; max_attempts: number }, workerId: string, signal: AbortSignal): Promise<void> {
     const { db, clock } = this.deps;
     const task = findTask(job.task)!;
     try {
       const payload = task.payload.parse(JSON.parse(job.payload));
-      await task.run(payload, { deps: this.deps, jobId: job.id, workerId, attempt: Number(job.attempts), queue: this });
+      await task.run(payload, { deps: this.deps, jobId: job.id, workerId, attempt: Number(job.attempts), queue: this, signal });
       await timed('queue: complete', () => db.updateTable('job').set({ status: 'done', finished_at: isoNow(clock), locked_by: null, locked_at: null }).where('id', '=', job.id).execute());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

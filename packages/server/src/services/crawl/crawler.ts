@@ -115,7 +115,11 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
           if (!host.released) await releaseHost(deps, c.host.host, opts.workerId, null).catch(() => undefined);
           failure = err;
         })
-        .finally(() => inFlight.delete(p));
+        .finally(() => {
+          inFlight.delete(p);
+          // Renewed at every finished URL too, so the loop's waits never pile up on one pending promise.
+          onHostReleased();
+        });
       inFlight.add(p);
       continue;
     }
