@@ -16,13 +16,14 @@ import { compileProfile, validateProfile } from '../packages/server/src/services
 import { saveProfile } from '../packages/server/src/services/crawl/profileService.js';
 import { listRuns, startRun } from '../packages/server/src/services/crawl/runService.js';
 import { cliActor } from '../packages/server/src/services/deps.js';
+import { stageTimes } from '../packages/server/src/services/stageTimes.js';
 
 const mb = (n: number) => Math.round(n / 1024 / 1024);
 
 export async function run(): Promise<void> {
   await parseAndExtract(Number(process.env.BENCH_CRAWL_PARSE_PAGES ?? 20_000));
   await fullPipeline(Number(process.env.BENCH_CRAWL_ADS ?? 1000), false);
-  await fullPipeline(Math.min(300, Number(process.env.BENCH_CRAWL_ADS ?? 1000)), true, true);
+  await fullPipeline(Math.min(1000, Number(process.env.BENCH_CRAWL_ADS ?? 1000)), true, true);
 }
 
 /** Safe fetch (address policy, limits) + cheerio parse + field extraction of ad pages, one at a time, no database. */
@@ -70,11 +71,13 @@ async function fullPipeline(ads: number, images: boolean, analyse = false): Prom
     const profile = validateProfile(demoProfile(site.url, { sitemaps: [], limits: { maxDepth: 100, maxPages: 1_000_000, maxImagesPerItem: 1 }, politeness: { delayMs: 0, maxAttempts: 2 } }));
     await saveProfile(runtime.deps, cliActor, profile);
     const { run } = await startRun(runtime.deps, cliActor, profile.name);
+    stageTimes(true);
+    const cpu0 = process.cpuUsage();
     const rss0 = mb(process.memoryUsage().rss);
     const started = performance.now();
     // With `analyse`, an analyze worker runs alongside, as in a deployment: the figure is until every ad is scored.
     const worker = analyse ? await runtime.queue.startWorker({ roles: ['analyze'], concurrency: 1, pollIntervalMs: 50 }) : null;
-    await runCrawler(runtime.deps, runtime.blobs, { workerId: 'bench', runId: run.id, stopWhenIdle: true, concurrency: 1 });
+    await runCrawler(runtime.deps, runtime.blobs, { workerId: 'bench', runId: run.id, stopWhenIdle: true, concurrency: 2 });
     const crawlSecs = (performance.now() - started) / 1000;
     if (worker) {
       for (;;) {
@@ -89,10 +92,23 @@ async function fullPipeline(ads: number, images: boolean, analyse = false): Prom
     console.log(
       `full pipeline on SQLite${images ? ' with images (PDQ + match)' : ''}${analyse ? ' and text analysis (same process)' : ''}: ${p!.fetched} URLs (${p!.itemsFound} ads${images ? ` + ${p!.itemsFound} images` : ''}) in ${secs.toFixed(1)} s = ${Math.round(p!.fetched / secs)} URLs/s, ${Math.round(p!.itemsFound / secs)} ads/s${analyse ? ` (crawl done at ${crawlSecs.toFixed(1)} s)` : ''}; RSS ${rss0} → ${mb(process.memoryUsage().rss)} MB`,
     );
+    // CPU time of this process (crawler, worker and the demo site alike): steadier than wall time on a shared machine.
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
+    console.log(`  CPU ${cpuSecs.toFixed(1)} s (${Math.round((cpuSecs / secs) * 100)}% of one core) = ${((cpuSecs * 1000) / Math.max(1, p!.itemsFound)).toFixed(1)} ms of CPU per ad`);
+    printStages(secs);
   } finally {
     await closeFetchers();
     await runtime.close();
     await site.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Wall time per stage (stages overlap when the crawler and the analyze worker run side by side). */
+function printStages(secs: number): void {
+  console.log(`  per stage (wall ms in total, ms per call, calls; run ${Math.round(secs * 1000)} ms):`);
+  for (const s of stageTimes(true).sort((a, b) => a.stage.localeCompare(b.stage))) {
+    console.log(`    ${s.stage.padEnd(46)} ${String(Math.round(s.ms)).padStart(7)} ms ${(s.ms / s.count).toFixed(2).padStart(8)} ms/call ${String(s.count).padStart(7)}`);
   }
 }

@@ -15,6 +15,8 @@ export interface TaskContext {
    * Both queues always pass it; optional so that contexts built by hand in tests need not.
    */
   queue?: JobQueue;
+  /** Aborted when the worker stops: a long task (a crawl slice) ends early and queues its continuation. */
+  signal?: AbortSignal;
 }
 
 /**

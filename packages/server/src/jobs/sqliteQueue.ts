@@ -1,8 +1,10 @@
+import { performance } from 'node:perf_hooks';
 import type { ServiceDeps } from '../services/deps.js';
 import { isoNow } from '../services/clock.js';
 import { uuidv7 } from '../services/ids.js';
 import { backoffMs, type EnqueueOptions, type JobQueue, type RunningWorker, type WorkerOptions } from './queue.js';
 import { checkedJob, findTask, tasks } from './tasks/index.js';
+import { addStageTime, timed } from '../services/stageTimes.js';
 import { findDeadWorkers, markWorkersDead, WorkerRegistration } from './workerRegistry.js';
 
 /**
@@ -52,17 +54,37 @@ export class SqlJobQueue implements JobQueue {
     const pollMs = opts.pollIntervalMs ?? 1000;
     const running = new Set<Promise<void>>();
     let stopping = false;
+    const abort = new AbortController();
+    // Set when a job finishes (or stop is asked) while the loop is busy, so it looks for the next job at once
+    // instead of sleeping a whole poll interval with a free slot: one job per interval would cap a worker's rate.
+    let woken = false;
     let wake: (() => void) | undefined;
+    const nudge = () => {
+      woken = true;
+      wake?.();
+    };
+    // Dead workers are looked for once per poll interval, not before every claim.
+    let lastDeadCheck = -Infinity;
 
     const loop = async () => {
       while (!stopping) {
-        await this.#releaseJobsOfDeadWorkers();
+        if (performance.now() - lastDeadCheck >= pollMs) {
+          await this.#releaseJobsOfDeadWorkers();
+          lastDeadCheck = performance.now();
+        }
+        woken = false;
         while (!stopping && running.size < concurrency && names.length > 0) {
-          const job = await this.#claim(registration.id, names);
+          const job = await timed('queue: claim', () => this.#claim(registration.id, names));
           if (!job) break;
-          const p = this.#run(job, registration.id).finally(() => running.delete(p));
+          const p = this.#run(job, registration.id, abort.signal).finally(() => {
+            running.delete(p);
+            nudge();
+          });
           running.add(p);
         }
+        // Every slot busy: a finishing job wakes the loop. Nothing to claim: wait for the poll interval.
+        if (woken || stopping) continue;
+        const waitStarted = performance.now();
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, pollMs);
           wake = () => {
@@ -70,6 +92,8 @@ export class SqlJobQueue implements JobQueue {
             resolve();
           };
         });
+        wake = undefined;
+        addStageTime(running.size >= concurrency ? 'queue: worker loop waiting on busy slots' : 'queue: worker loop asleep (nothing due)', performance.now() - waitStarted);
       }
     };
     const loopDone = loop();
@@ -78,7 +102,8 @@ export class SqlJobQueue implements JobQueue {
       id: registration.id,
       stop: async () => {
         stopping = true;
-        wake?.();
+        abort.abort();
+        nudge();
         await loopDone;
         await Promise.allSettled([...running]);
         await registration.stop();
@@ -128,13 +153,13 @@ export class SqlJobQueue implements JobQueue {
       .executeTakeFirst();
   }
 
-  async #run(job: { id: string; task: string; payload: string; attempts: number; max_attempts: number }, workerId: string): Promise<void> {
+  async #run(job: { id: string; task: string; payload: string; attempts: number; max_attempts: number }, workerId: string, signal: AbortSignal): Promise<void> {
     const { db, clock } = this.deps;
     const task = findTask(job.task)!;
     try {
       const payload = task.payload.parse(JSON.parse(job.payload));
-      await task.run(payload, { deps: this.deps, jobId: job.id, workerId, attempt: Number(job.attempts), queue: this });
-      await db.updateTable('job').set({ status: 'done', finished_at: isoNow(clock), locked_by: null, locked_at: null }).where('id', '=', job.id).execute();
+      await task.run(payload, { deps: this.deps, jobId: job.id, workerId, attempt: Number(job.attempts), queue: this, signal });
+      await timed('queue: complete', () => db.updateTable('job').set({ status: 'done', finished_at: isoNow(clock), locked_by: null, locked_at: null }).where('id', '=', job.id).execute());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const exhausted = Number(job.attempts) >= Number(job.max_attempts);

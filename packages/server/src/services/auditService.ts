@@ -23,8 +23,8 @@ export interface AuditRecord {
  */
 export function appendAudit(deps: ServiceDeps, actor: Actor, record: AuditRecord): Promise<AuditEntry> {
   return inTransaction(deps, async ({ db, clock }) => {
-    await db.updateTable('audit_head').set({ seq: sql`seq + 1` }).where('id', '=', 1).execute();
-    const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    // Bump and read the head in one statement (RETURNING: SQLite ≥ 3.35 and PostgreSQL), under the write lock it takes.
+    const head = await db.updateTable('audit_head').set({ seq: sql`seq + 1` }).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
     const body = {
       seq: head.seq,
       id: uuidv7(clock.now().getTime()),

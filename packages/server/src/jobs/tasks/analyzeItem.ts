@@ -3,6 +3,7 @@ import { analyseItem, ANALYZE_ITEM_TASK } from '../../services/itemAnalysis.js';
 import { reportFromItemAnalysis } from '../../services/hotline/autoReport.js';
 import type { TaskDefinition } from '../queue.js';
 import { queueNetworkUpdate } from '../../services/networkService.js';
+import { timed } from '../../services/stageTimes.js';
 
 const payload = z.strictObject({ itemId: z.uuid() });
 
@@ -16,9 +17,9 @@ export const analyzeItemTask: TaskDefinition<z.output<typeof payload>> = {
   payload,
   maxAttempts: 5,
   async run({ itemId }, { deps, queue }) {
-    if ((await analyseItem(deps, itemId)) === 'missing') return;
+    if ((await timed('analyze: score + store', () => analyseItem(deps, itemId))) === 'missing') return;
     // Automatic reports from strong signals (#7); idempotent per item, so a retried job files at most one.
-    await reportFromItemAnalysis(deps, itemId);
-    if (queue) await queueNetworkUpdate(queue, deps, itemId);
+    await timed('analyze: automatic-report check', () => reportFromItemAnalysis(deps, itemId));
+    if (queue) await timed('analyze: queue network update', () => queueNetworkUpdate(queue, deps, itemId));
   },
 };

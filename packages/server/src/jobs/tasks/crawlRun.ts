@@ -20,8 +20,8 @@ export const crawlRunTask: TaskDefinition<z.output<typeof payload>> = {
   role: 'crawl',
   payload,
   maxAttempts: 10,
-  async run({ runId, slice, lane }, { deps, workerId }) {
-    const result = await runCrawler(deps, blobStoreFor(deps), { workerId, runId, stopWhenIdle: true, maxMs: CRAWL_SLICE_MS, concurrency: 2 });
+  async run({ runId, slice, lane }, { deps, workerId, signal }) {
+    const result = await runCrawler(deps, blobStoreFor(deps), { workerId, runId, stopWhenIdle: true, maxMs: CRAWL_SLICE_MS, concurrency: 2, ...(signal ? { signal } : {}) });
     if (result.more) {
       await enqueueInDb(deps, CRAWL_RUN_TASK, { runId, slice: slice + 1, lane }, { jobKey: `${CRAWL_RUN_TASK}:${runId}:${lane}:${slice + 1}` });
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NETWORK_REBUILD_TASK, NETWORK_UPDATE_TASK, rebuildNetworks, updateNetworksForItem } from '../../services/networkService.js';
 import { reportFromItemAnalysis } from '../../services/hotline/autoReport.js';
 import type { TaskDefinition } from '../queue.js';
+import { timed } from '../../services/stageTimes.js';
 
 const itemPayload = z.strictObject({ itemId: z.uuid() });
 
@@ -17,7 +18,9 @@ export const updateNetworksTask: TaskDefinition<z.output<typeof itemPayload>> = 
   payload: itemPayload,
   maxAttempts: 5,
   async run({ itemId }, { deps }) {
-    if ((await updateNetworksForItem(deps, itemId)) === 'updated') await reportFromItemAnalysis(deps, itemId);
+    if ((await timed('networks: update for item', () => updateNetworksForItem(deps, itemId))) === 'updated') {
+      await timed('networks: automatic-report check', () => reportFromItemAnalysis(deps, itemId));
+    }
   },
 };
 

@@ -21,6 +21,7 @@ import { ROBOTS_ERROR_TTL_MS, robotsRules, robotsStale, sitemapLocations } from 
 import { renderPage } from './render.js';
 import { sha256Hex } from './warc.js';
 import { runProfile } from './runService.js';
+import { timed } from '../stageTimes.js';
 
 export interface CrawlerOptions {
   /** Who holds the leases: a registered worker's id, so a dead worker's claims return to the queue. */
@@ -72,6 +73,13 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
   let processed = 0;
   let lastRelease = 0;
   let failure: unknown = null;
+  // Resolved when an in-flight URL gives its host back before it is fully recorded, so the loop claims again.
+  let hostFreed!: () => void;
+  let hostFreedSignal = new Promise<void>((r) => (hostFreed = r));
+  const onHostReleased = () => {
+    hostFreed();
+    hostFreedSignal = new Promise<void>((r) => (hostFreed = r));
+  };
 
   const runContext = async (runId: string): Promise<RunContext> => {
     let ctx = runs.get(runId);
@@ -92,26 +100,31 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
       lastRelease = Date.now();
     }
     let claim: Claim | null = null;
-    if (inFlight.size < concurrency) claim = await claimNext(deps, opts.workerId, { leaseMs, ...(opts.runId ? { runId: opts.runId } : {}) });
+    if (inFlight.size < concurrency) claim = await timed('crawl: claim', () => claimNext(deps, opts.workerId, { leaseMs, ...(opts.runId ? { runId: opts.runId } : {}) }));
     if (claim) {
       const c = claim;
+      const host = { released: false, onReleased: onHostReleased };
       const p = runContext(c.entry.run_id)
-        .then((ctx) => processClaim(deps, blobs, fetcher, ctx, c, opts.workerId))
+        .then((ctx) => processClaim(deps, blobs, fetcher, ctx, c, opts.workerId, host))
         .then(() => {
           processed++;
         })
         .catch(async (err) => {
           // An unexpected error (database, disk): give the URL back and stop, rather than loop on it.
           await finishEntry(deps, c.entry, opts.workerId, { requeue: true }).catch(() => undefined);
-          await releaseHost(deps, c.host.host, opts.workerId, null).catch(() => undefined);
+          if (!host.released) await releaseHost(deps, c.host.host, opts.workerId, null).catch(() => undefined);
           failure = err;
         })
-        .finally(() => inFlight.delete(p));
+        .finally(() => {
+          inFlight.delete(p);
+          // Renewed at every finished URL too, so the loop's waits never pile up on one pending promise.
+          onHostReleased();
+        });
       inFlight.add(p);
       continue;
     }
     if (inFlight.size > 0) {
-      await Promise.race(inFlight);
+      await Promise.race([...inFlight, hostFreedSignal]);
       continue;
     }
     for (const id of await finishIdleRuns(deps, opts.runId)) {
@@ -132,7 +145,13 @@ export async function runCrawler(deps: ServiceDeps, blobs: BlobStore, opts: Craw
   return { processed, finishedRuns, more: outOfTime() ?? false };
 }
 
-async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFetcher, ctx: RunContext, claim: Claim, workerId: string): Promise<void> {
+interface HostLease {
+  /** Set once the host is given back early (see processClaim). */
+  released: boolean;
+  onReleased: () => void;
+}
+
+async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFetcher, ctx: RunContext, claim: Claim, workerId: string, lease: HostLease): Promise<void> {
   const { entry, host } = claim;
   const profile = ctx.compiled.profile;
   const politeMs = profile.politeness.delayMs;
@@ -198,16 +217,27 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
   let res: SafeFetchResult | null = null;
   let error: FetchError | null = null;
   try {
-    res = await fetcher.fetch(entry.url, { headers, accept });
+    res = await timed('crawl: fetch', () => fetcher.fetch(entry.url, { headers, accept }));
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     error = err;
+  }
+  // The request is over: unless the host asks to slow down or a renderer will ask it for more, the host is given back
+  // now (its delay counts from here), so the next URL of the same host is fetched while this one is sealed and
+  // recorded. The frontier row keeps its own lease until its outcome commits: a crash still repeats only an
+  // unrecorded fetch.
+  const renders = entry.kind === 'page' && profile.render === 'javascript';
+  const releaseEarly = res !== null && res.status !== 429 && res.status !== 503 && !renders;
+  if (releaseEarly) {
+    await releaseHost(deps, host.host, workerId, after(deps, delayMs), 0);
+    lease.released = true;
+    lease.onReleased();
   }
   const exchanges = res?.exchanges ?? error?.exchanges ?? [];
   const capturedAt = deps.clock.now();
   const kind: CaptureMeta['kind'] = entry.kind === 'image' ? 'image' : entry.kind === 'sitemap' ? 'sitemap' : 'page';
   const meta: CaptureMeta = { kind, url: entry.url, runId: ctx.run.id, profile: ctx.profileRef, itemId: entry.item_id };
-  const warc = exchanges.length ? await sealWarc(blobs, exchanges, meta, capturedAt) : null;
+  const warc = exchanges.length ? await timed('crawl: WARC seal', () => sealWarc(blobs, exchanges, meta, capturedAt)) : null;
   const attempts = Number(entry.attempts);
   const maxAttempts = profile.politeness.maxAttempts;
   const status = res?.status ?? null;
@@ -256,9 +286,9 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
     html = decodeHtml(res.body, res.headers['content-type']);
     if (profile.render === 'javascript') html = await renderPage(deps, fetcher, res.url, html);
   }
-  const imageResult = entry.kind === 'image' && res.status >= 200 && res.status < 300 ? await processImage(deps, res.body) : null;
+  const imageResult = entry.kind === 'image' && res.status >= 200 && res.status < 300 ? await timed('crawl: image PDQ + match', () => processImage(deps, res.body)) : null;
 
-  await inTransaction(deps, async (tx) => {
+  await timed(entry.kind === 'image' ? 'crawl: record image (tx)' : 'crawl: record page + extract + ingest (tx)', () => inTransaction(deps, async (tx) => {
     const capture = warc ? await recordCapture(tx, warc, exchanges, meta, capturedAt) : null;
     const contentHash = res.status >= 200 && res.status < 300 ? sha256Hex(res.body) : null;
     const outcome: Parameters<typeof finishEntry>[3] = {
@@ -292,8 +322,8 @@ async function processClaim(deps: ServiceDeps, blobs: BlobStore, fetcher: SafeFe
     if (capture && outcome.item_id) await tx.db.updateTable('crawl_capture').set({ item_id: outcome.item_id }).where('id', '=', capture.id).execute();
     const ok = await finishEntry(tx, entry, workerId, outcome);
     if (!ok) throw new LeaseLost();
-  }).catch(ignoreLeaseLost);
-  await releaseHost(deps, host.host, workerId, after(deps, delayMs), 0);
+  })).catch(ignoreLeaseLost);
+  if (!releaseEarly) await releaseHost(deps, host.host, workerId, after(deps, delayMs), 0);
 }
 
 /** Links, pagination and — on ad pages — the item with its images queued for hashing. */
@@ -310,7 +340,7 @@ async function handlePage(
   const c = ctx.compiled;
   const url = new URL(finalUrl);
   const item = isItemPage(c, url) || isItemPage(c, new URL(entry.url));
-  const page = extractPage(html, finalUrl, c, item);
+  const page = await timed('crawl:   of which parse + extract', async () => extractPage(html, finalUrl, c, item));
   const next: FrontierEntry[] = [];
   if (entry.depth < c.profile.limits.maxDepth) {
     const pagination = new Set(page.pagination);
@@ -325,12 +355,13 @@ async function handlePage(
     await markListed(deps, entry.run_id, next.map((n) => n.url));
     next.length = 0;
   }
-  if (page.fields) {
-    const itemId = await ingestPageItem(deps, ctx, finalUrl, page.fields, captureId, capturedAt);
+  const fields = page.fields;
+  if (fields) {
+    const itemId = await timed('crawl:   of which item ingest + analysis job', () => ingestPageItem(deps, ctx, finalUrl, fields, captureId, capturedAt));
     if (itemId) {
       outcome.item_id = itemId;
       await deps.db.updateTable('crawl_page').set({ item_id: itemId }).where('profile_id', '=', ctx.run.profile_id).where('url_hash', '=', entry.url_hash).execute();
-      for (const img of page.fields.images.slice(0, c.profile.limits.maxImagesPerItem)) {
+      for (const img of fields.images.slice(0, c.profile.limits.maxImagesPerItem)) {
         next.push({ url: img, kind: 'image', depth: entry.depth, priority: 4, itemId });
       }
     } else outcome.error_code = 'extract.empty';
