@@ -65,6 +65,7 @@ async function parseAndExtract(pages: number): Promise<void> {
 async function fullPipeline(ads: number, images: boolean, analyse = false): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'centinela-bench-crawl-'));
   const site = await startDemoSite({ ads, perPage: 50, images });
+  if (images) await site.prepareImages(); // the fixture's drawing is not the crawler's work
   const config = loadConfig({ CENTINELA_DATA_DIR: dataDir, CENTINELA_SECRET_KEY: randomBytes(32).toString('hex'), CENTINELA_CRAWL_ALLOW_PRIVATE: '127.0.0.1' });
   const runtime = await openRuntime(config);
   try {

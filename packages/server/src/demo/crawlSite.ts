@@ -33,6 +33,8 @@ export interface DemoSite {
   /** A listing page number that answers 500 (a broken listing), or null. */
   brokenListing: number | null;
   adIds: number[];
+  /** Draws every ad's images now, as a real site serves stored files: a benchmark then times the crawler, not the fixture. */
+  prepareImages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,10 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
   const perPage = opts.perPage ?? 20;
   const ads = Array.from({ length: count }, (_, i) => makeAd(i + 1));
   const images = new Map<number, Promise<Buffer>>();
+  const imageFor = (seed: number): Promise<Buffer> => {
+    if (!images.has(seed)) images.set(seed, patternPng(seed, 160, 120, { blocks: true }));
+    return images.get(seed)!;
+  };
   const busyAnswered = new Set<string>();
   const site: DemoSite = {
     url: '',
@@ -99,6 +105,9 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
     phase: 1,
     brokenListing: null,
     adIds: ads.map((a) => a.id),
+    prepareImages: async () => {
+      for (const seed of ads.flatMap((a) => adImageSeeds(a.id))) await imageFor(seed);
+    },
     close: async () => {
       site.server.closeAllConnections();
       await new Promise((r) => site.server.close(r));
@@ -151,7 +160,7 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
       const ad = ads.find((a) => a.id === Number(adMatch[1]));
       if (!ad) return html(res, 404, page('No encontrado', '<p>Este anuncio no existe.</p>'));
       if (deleted(ad)) return html(res, 410, page('Eliminado', '<p>Este anuncio fue eliminado.</p>'));
-      const img = opts.images === false ? [] : [`/img/${ad.id}.png`, `/img/${(ad.id % 20) + 1000}.png`];
+      const img = opts.images === false ? [] : adImageSeeds(ad.id).map((seed) => `/img/${seed}.png`);
       const jsonLd = JSON.stringify({
         '@context': 'https://schema.org',
         '@type': 'ClassifiedAd',
@@ -177,9 +186,7 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
     }
     const imgMatch = /^\/img\/(\d+)\.png$/.exec(p);
     if (imgMatch) {
-      const seed = Number(imgMatch[1]);
-      if (!images.has(seed)) images.set(seed, patternPng(seed, 160, 120, { blocks: true }));
-      return res.writeHead(200, { 'content-type': 'image/png' }).end(await images.get(seed));
+      return res.writeHead(200, { 'content-type': 'image/png' }).end(await imageFor(Number(imgMatch[1])));
     }
     if (p === '/sitemap.xml') {
       const locs = [`${site.url}/listings?page=1`, ...ads.filter(listed).slice(0, 50).map((a) => `${site.url}/ad/${a.id}`)];
@@ -277,6 +284,11 @@ export async function startDemoSite(opts: DemoSiteOptions = {}, port = 0): Promi
   await new Promise<void>((r) => site.server.listen(port, '127.0.0.1', r));
   site.url = `http://127.0.0.1:${(site.server.address() as AddressInfo).port}`;
   return site;
+}
+
+/** An ad's own photo and one shared with every 20th ad (so images link ads into networks). */
+function adImageSeeds(adId: number): number[] {
+  return [adId, (adId % 20) + 1000];
 }
 
 /** The demo profile for a site at `baseUrl` (the shipped YAML at `profiles/demo-classifieds.yaml` is this, for port 8099). */
