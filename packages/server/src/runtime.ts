@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BlobStore } from './blobs/blobStore.js';
+import type { BlobStore } from './blobs/blobStore.js';
+import { blobStoreFor } from './blobs/blobStoreFor.js';
 import type { Config } from './config/config.js';
 import { Keyring } from './crypto/keyring.js';
 import { loadMasterKey, type MasterKey } from './crypto/masterKey.js';
@@ -43,7 +44,7 @@ export async function openRuntime(config: Config, opts: { migrate?: boolean; clo
     throw err;
   }
   const deps: ServiceDeps = { db: database.db, clock: opts.clock ?? systemClock, keyring, config };
-  const blobs = new BlobStore(path.join(config.dataDir, 'blobs'), keyring.derive('blob-store'));
+  const blobs = blobStoreFor({ config, keyring });
   const queue: JobQueue = config.databaseUrl ? new GraphileJobQueue(deps, config.databaseUrl) : new SqlJobQueue(deps);
   return {
     config,

@@ -43,6 +43,7 @@ const commandRegistrars = [
   registerCasesCommands,
   registerClusterCommands,
   registerHotlineCommands,
+  registerCrawlCommands,
 ];
 
 export function buildProgram(): Command {
@@ -52,7 +53,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   for (const register of commandRegistrars) register(program);
-  registerCrawlCommands(program);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../auth/tokens.js';
 
 // Tracking parameters that never change what a page shows.
 const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+|_ga)$/i;
@@ -27,7 +27,7 @@ export function canonicalUrl(raw: string, base?: string | URL): string | null {
 }
 
 export function urlHash(canonical: string): string {
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256Hex(canonical);
 }
 
 /** `host[:port]` as politeness counts it: one host, one queue. */

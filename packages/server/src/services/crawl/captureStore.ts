@@ -5,7 +5,8 @@ import { VERSION } from '../../version.js';
 import { appendAudit } from '../auditService.js';
 import { inTransaction, systemActor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
-import { buildWarc, sha256Hex } from './warc.js';
+import { sha256Hex } from '../../auth/tokens.js';
+import { buildWarc } from './warc.js';
 
 export interface CaptureMeta {
   kind: 'page' | 'image' | 'robots' | 'sitemap' | 'recheck';

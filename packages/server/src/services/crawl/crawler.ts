@@ -19,7 +19,8 @@ import { processImage } from './images.js';
 import { compileProfile, isItemPage, mayFollow, type CompiledProfile } from './profile.js';
 import { ROBOTS_ERROR_TTL_MS, robotsRules, robotsStale, sitemapLocations } from './robots.js';
 import { renderPage } from './render.js';
-import { sha256Hex } from './warc.js';
+import { sha256Hex } from '../../auth/tokens.js';
+import { isGoneStatus } from './recheck.js';
 import { runProfile } from './runService.js';
 import { timed } from '../stageTimes.js';
 
@@ -402,7 +403,7 @@ async function ingestPageItem(deps: ServiceDeps, ctx: RunContext, url: string, f
 /** The page across runs: validators, last status, and the first time it was seen gone. */
 async function recordPageState(deps: ServiceDeps, ctx: RunContext, entry: CrawlFrontierTable, res: SafeFetchResult, at: Date): Promise<void> {
   const now = at.toISOString();
-  const gone = res.status === 404 || res.status === 410;
+  const gone = isGoneStatus(res.status);
   const present = (res.status >= 200 && res.status < 300) || res.status === 304;
   const isItem = isItemPage(ctx.compiled, new URL(entry.url));
   const existing = await deps.db.selectFrom('crawl_page').selectAll().where('profile_id', '=', ctx.run.profile_id).where('url_hash', '=', entry.url_hash).executeTakeFirst();

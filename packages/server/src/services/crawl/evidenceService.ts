@@ -1,11 +1,12 @@
 import type { BlobStore } from '../../blobs/blobStore.js';
 import { VERSION } from '../../version.js';
 import { appendAudit } from '../auditService.js';
-import type { Actor, ServiceDeps } from '../deps.js';
+import { actorLabel, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
 import { readTar, writeTar, type TarEntry } from './tar.js';
-import { checkWarcDigests, sha256Hex } from './warc.js';
+import { sha256Hex } from '../../auth/tokens.js';
+import { checkWarcDigests } from './warc.js';
 
 export const EVIDENCE_FORMAT = 'centinela-evidence/1' as const;
 export const MAX_EXPORT_ITEMS = 500;
@@ -37,7 +38,6 @@ export interface EvidenceManifest {
   files: ManifestFile[];
 }
 
-const actorLabel = (actor: Actor): string => (actor.id ? `${actor.type}:${actor.id}` : actor.type);
 
 /**
  * An evidence package for items (one ad, or every ad of a network): the WARC of every capture of those items,

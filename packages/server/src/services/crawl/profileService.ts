@@ -2,7 +2,7 @@ import { canonicalJson, type JsonValue } from '@centinela/core';
 import type { CrawlProfileTable } from '../../db/schema/index.js';
 import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
-import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
+import { actorLabel, inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
 import { validateProfile, type CrawlProfile } from './profile.js';
@@ -16,7 +16,6 @@ export interface StoredProfile {
   updatedAt: string;
 }
 
-const actorLabel = (actor: Actor): string => (actor.id ? `${actor.type}:${actor.id}` : actor.type);
 
 export function toStoredProfile(row: CrawlProfileTable): StoredProfile {
   return {

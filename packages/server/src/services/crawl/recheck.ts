@@ -5,6 +5,11 @@ import { isoNow } from '../clock.js';
 import { recordCapture, sealWarc } from './captureStore.js';
 import { canonicalUrl, urlHash } from './canonicalUrl.js';
 
+/** What says the content is gone: 404, 410, and 451 (removed for legal reasons). Crawls and rechecks agree on it. */
+export function isGoneStatus(status: number | null): boolean {
+  return status === 404 || status === 410 || status === 451;
+}
+
 export interface RecheckResult {
   state: 'present' | 'gone' | 'error';
   httpStatus: number | null;
@@ -43,7 +48,7 @@ export async function recheckUrl(deps: RecheckDeps, url: string): Promise<Rechec
     status = err.exchanges.at(-1)?.status ?? null;
   }
   const checkedAt = deps.clock.now();
-  const state: RecheckResult['state'] = errorCode ? 'error' : status === 404 || status === 410 || status === 451 ? 'gone' : status !== null && status >= 200 && status < 300 ? 'present' : 'error';
+  const state: RecheckResult['state'] = errorCode ? 'error' : isGoneStatus(status) ? 'gone' : status !== null && status >= 200 && status < 300 ? 'present' : 'error';
   if (state === 'error' && !errorCode) errorCode = `http_${status}`;
   let captureId: string | undefined;
   const canonical = canonicalUrl(url);

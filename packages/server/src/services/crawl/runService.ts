@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CrawlRunStatus, CrawlRunTable } from '../../db/schema/crawlRun.js';
 import { appendAudit } from '../auditService.js';
 import { isoNow } from '../clock.js';
-import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
+import { actorLabel, inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
 import { addToFrontier, type FrontierEntry } from './frontier.js';
@@ -11,7 +11,6 @@ import { getProfileByName, getProfileById } from './profileService.js';
 
 export const CRAWL_RUN_TASK = 'crawl.run';
 
-const actorLabel = (actor: Actor): string => (actor.id ? `${actor.type}:${actor.id}` : actor.type);
 
 export interface RunProgress {
   id: string;

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256Hex } from '../../auth/tokens.js';
 import type { HttpExchange } from '../../net/safeFetch.js';
 
 /**
@@ -18,7 +19,6 @@ export interface WarcRecord {
 }
 
 const CRLF = '\r\n';
-export const sha256Hex = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 function record(type: string, fields: Array<[string, string | null | undefined]>, block: Buffer, contentType: string): Buffer {
   const headers: Array<[string, string]> = [
