@@ -42,6 +42,11 @@ describe.each(DIALECTS)('crawled images on %s', (dialect) => {
     expect(refs.filter((r) => r.startsWith('sha256:'))).toEqual([`sha256:${createHash('sha256').update(other).digest('hex')}`]);
     expect(refs.filter((r) => r.startsWith('pdq:'))).toHaveLength(1);
     expect(await runtime.deps.db.selectFrom('hotline_report').select('id').where('item_id', '=', plain).execute()).toEqual([]);
+    if (dialect === 'sqlite') {
+      // The item's networks are updated by a job of their own, once per image.
+      const jobs = await runtime.deps.db.selectFrom('job').select('job_key').where('task', '=', 'networks.updateForItem').where('job_key', 'like', `%${plain}:media:%`).execute();
+      expect(jobs).toHaveLength(1);
+    }
 
     const matched = await newItem(2);
     await record(known, matched, 'c2');

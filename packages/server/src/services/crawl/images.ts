@@ -6,7 +6,8 @@ import { systemActor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { reportFromSignals } from '../hotline/autoReport.js';
 import { matcherFor, matchImages, type QueryResult } from '../matchService.js';
-import { updateNetworksForItem } from '../networkService.js';
+import { NETWORK_UPDATE_TASK } from '../networkService.js';
+import { enqueueInDb } from '../../jobs/enqueueInDb.js';
 
 /** Pixels kept under this when hashing crawled images (a decompression bomb is refused from its header). */
 const MAX_IMAGE_PIXELS = 40_000_000;
@@ -67,8 +68,9 @@ export async function processImage(deps: ServiceDeps, bytes: Buffer): Promise<Im
 
 /**
  * The image's hashes join the item's media refs (`sha256:`, and `pdq:` when the hash is good enough to match), so
- * the link graph connects ads that share a photo; the item's networks are updated now, since its analysis (and the
- * network update that follows it) may already have run.
+ * the link graph connects ads that share a photo. The item's network update is queued again under a key of its own
+ * (its analysis, and the update that follows it, may already have run), rather than run here: it takes the graph's
+ * lock, which the crawl's transaction would hold until it commits.
  */
 async function linkImageToItem(tx: ServiceDeps, itemId: string, hashes: { sha256: string; pdq: string; quality: number }): Promise<void> {
   const row = await tx.db.selectFrom('item').select('media_refs').where('id', '=', itemId).executeTakeFirst();
@@ -77,5 +79,5 @@ async function linkImageToItem(tx: ServiceDeps, itemId: string, hashes: { sha256
   const add = [`sha256:${hashes.sha256}`, ...(hashes.quality >= PDQ_MIN_QUALITY ? [`pdq:${hashes.pdq}`] : [])].filter((r) => !refs.includes(r));
   if (add.length === 0) return;
   await tx.db.updateTable('item').set({ media_refs: JSON.stringify([...refs, ...add]) }).where('id', '=', itemId).execute();
-  await updateNetworksForItem(tx, itemId);
+  await enqueueInDb(tx, NETWORK_UPDATE_TASK, { itemId }, { jobKey: `${NETWORK_UPDATE_TASK}:${itemId}:media:${hashes.sha256}` });
 }
