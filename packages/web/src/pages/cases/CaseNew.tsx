@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/ui';
 import * as api from '../../api/cases';
 import { picklistLabel } from './labels';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The reader's own calendar day (toISOString would give tomorrow's date in the evening west of UTC).
+const today = () => new Date().toLocaleDateString('en-CA');
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);

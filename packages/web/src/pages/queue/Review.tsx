@@ -3,21 +3,18 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import * as api from '../../api/client';
 import * as hl from '../../api/hotline';
-import { recordReveal, useRevealCount } from '../../app/reveals';
+import { acknowledgeBreak, recordReveal, useBreakDue, useRevealCount } from '../../app/reveals';
 import { useSession } from '../../app/session';
 import { RevealCounter, SensitivePreview } from '../../components/SensitivePreview';
 import { ErrorAlert, Spinner, StatusNotice } from '../../components/ui';
 
-/** After this many reveals in a session, and every as many after, the reviewer is asked to take a break. */
-export const BREAK_EVERY = 10;
 
 function MediaReview({ media }: { media: hl.SubjectDetail['media'] }) {
   const { t } = useI18n();
   const id = useId();
   const [revealed, setRevealed] = useState<string | null>(null);
   const count = useRevealCount();
-  const [breakAcknowledged, setBreakAcknowledged] = useState(0);
-  const needsBreak = count >= BREAK_EVERY && Math.floor(count / BREAK_EVERY) > breakAcknowledged;
+  const needsBreak = useBreakDue();
   const reveal = (mediaId: string) => {
     recordReveal();
     setRevealed(mediaId); // one at a time: revealing one blurs the previous one again
@@ -33,7 +30,7 @@ function MediaReview({ media }: { media: hl.SubjectDetail['media'] }) {
         <div className="callout callout-warn" role="alert" data-testid="break-reminder">
           <h3>{t('hotline.review.breakTitle')}</h3>
           <p>{t('hotline.review.breakBody', { count })}</p>
-          <button type="button" className="button button-secondary button-small" onClick={() => setBreakAcknowledged(Math.floor(count / BREAK_EVERY))}>
+          <button type="button" className="button button-secondary button-small" onClick={acknowledgeBreak}>
             {t('hotline.review.breakDone')}
           </button>
         </div>
@@ -101,6 +98,7 @@ function DecisionForm({ detail, onDone }: { detail: hl.SubjectDetail; onDone: (m
     if (!legalBasis.trim()) return setLocal('hotline.decision.missingLegalBasis');
     if (classification === 'csam' && !interpol) return setLocal('hotline.decision.missingInterpol');
     setLocal(null);
+    setError(null);
     setBusy(true);
     try {
       const r = await hl.decide(detail.subject.id, {
