@@ -77,6 +77,12 @@ describe.each(DIALECTS)('published statistics on %s', (dialect) => {
     const cells = res.json().publication.table.cells as Array<{ key: string[]; value: number | null }>;
     expect(cells.find((c) => c.key[0] === 'report' && c.key[1] === year)!.value).toBe(12);
     expect(cells.find((c) => c.key[0] === 'removal' && c.key[1] === year)!.value).toBe(0);
+    // The hosting country, once a notice found the provider, is a dimension of its own.
+    await t.runtime.deps.db.updateTable('hotline_subject').set({ country: 'CO' }).where('url', 'like', 'https://ejemplo.test/anuncio/%').execute();
+    const byCountry = await t.as(admin, 'POST', '/api/v1/stats/publications', { title: 'Por país', source: 'online', dimensions: ['kind', 'country'], method: 'k-anonymity', k: 3 });
+    expect(byCountry.statusCode, byCountry.body).toBe(201);
+    const countryCells = byCountry.json().publication.table.cells as Array<{ key: string[]; value: number | null }>;
+    expect(countryCells.find((c) => c.key[0] === 'report' && c.key[1] === 'CO')!.value).toBe(12);
   });
 
   it('publishes differentially private counts with the stated ε, noise of the stated scale (seeded only here)', async () => {

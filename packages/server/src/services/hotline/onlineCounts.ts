@@ -64,27 +64,35 @@ const EXPLOITATION_OF: Partial<Record<ReviewClassification, string>> = { csam: '
 /**
  * One row per counted event in [from, to), for published statistics (`services/stats`): reports received, URLs
  * confirmed (the first actionable decision on a URL still classified so) and removals verified. Years and the
- * implied form of exploitation only: no URL, no reporter, no content.
+ * implied form of exploitation and the hosting country where a provider was found: no URL, no reporter, no content.
  */
 export async function onlineStatsRows(deps: ServiceDeps, range: { from: string; to: string }): Promise<OnlineStatsRow[]> {
   const inRange = (t: string | null): t is string => t !== null && t >= range.from && t < range.to;
   const [reports, confirmations, removals] = await Promise.all([
-    deps.db.selectFrom('hotline_report').select('created_at').where('created_at', '>=', range.from).where('created_at', '<', range.to).execute(),
+    deps.db
+      .selectFrom('hotline_report as r')
+      .innerJoin('hotline_subject as s', 's.id', 'r.subject_id')
+      .select(['r.created_at', 's.country'])
+      .where('r.created_at', '>=', range.from)
+      .where('r.created_at', '<', range.to)
+      .execute(),
     deps.db
       .selectFrom('hotline_subject as s')
       .innerJoin('hotline_decision as d', 'd.subject_id', 's.id')
-      .select(['s.id', 's.classification', (eb) => eb.fn.min<string>('d.created_at').as('confirmed_at')])
+      .select(['s.id', 's.classification', 's.country', (eb) => eb.fn.min<string>('d.created_at').as('confirmed_at')])
       .where('s.kind', '=', 'url')
       .where('s.classification', 'in', ['csam', 'trafficking'])
       .where('d.classification', 'in', ['csam', 'trafficking'])
-      .groupBy(['s.id', 's.classification'])
+      .groupBy(['s.id', 's.classification', 's.country'])
       .execute(),
-    deps.db.selectFrom('hotline_subject').select(['removed_at', 'classification']).where('removed_at', '>=', range.from).where('removed_at', '<', range.to).execute(),
+    deps.db.selectFrom('hotline_subject').select(['removed_at', 'classification', 'country']).where('removed_at', '>=', range.from).where('removed_at', '<', range.to).execute(),
   ]);
   const exploitation = (c: string | null) => EXPLOITATION_OF[c as ReviewClassification] ?? null;
   return [
-    ...reports.map((r) => ({ kind: 'report' as const, year: r.created_at.slice(0, 4) })),
-    ...confirmations.filter((c) => inRange(c.confirmed_at)).map((c) => ({ kind: 'confirmed_url' as const, year: c.confirmed_at.slice(0, 4), exploitation: exploitation(c.classification) })),
-    ...removals.map((r) => ({ kind: 'removal' as const, year: r.removed_at!.slice(0, 4), exploitation: exploitation(r.classification) })),
+    ...reports.map((r) => ({ kind: 'report' as const, year: r.created_at.slice(0, 4), country: r.country })),
+    ...confirmations
+      .filter((c) => inRange(c.confirmed_at))
+      .map((c) => ({ kind: 'confirmed_url' as const, year: c.confirmed_at.slice(0, 4), country: c.country, exploitation: exploitation(c.classification) })),
+    ...removals.map((r) => ({ kind: 'removal' as const, year: r.removed_at!.slice(0, 4), country: r.country, exploitation: exploitation(r.classification) })),
   ];
 }
