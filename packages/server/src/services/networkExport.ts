@@ -1,4 +1,5 @@
 // A network as CSV (one row per item) and as a self-contained HTML evidence summary in Spanish or English.
+import { escapeHtml } from './html.js';
 import type { NetworkDetail } from './networkRead.js';
 
 export type ExportLanguage = 'es' | 'en';
@@ -46,8 +47,7 @@ export function networkCsv(n: NetworkDetail, lang: ExportLanguage): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const esc = (s: string | number | null | undefined): string =>
-  s === null || s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: string | number | null | undefined): string => (s === null || s === undefined ? '' : escapeHtml(String(s)));
 
 const TEXT = {
   es: {

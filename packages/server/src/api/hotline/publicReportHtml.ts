@@ -1,4 +1,4 @@
-import { escapeHtml as esc } from '../../services/hotline/noticeTemplates.js';
+import { escapeHtml as esc } from '../../services/html.js';
 import type { PublicStatus } from '../../services/hotline/reportService.js';
 import { PUBLIC_TEXT, type PublicErrorKey } from './publicReportText.js';
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js';
 import type { BlobStore } from '../../blobs/blobStore.js';
 import { VERSION } from '../../version.js';
 import { appendAudit } from '../auditService.js';
@@ -165,7 +166,7 @@ export async function listItemCaptures(deps: ServiceDeps, actor: Actor, itemId: 
   return rows;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = escapeHtml;
 
 const TEXT = {
   es: {

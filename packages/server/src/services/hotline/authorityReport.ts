@@ -11,7 +11,7 @@ import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
 import { appendSubjectEvent } from './events.js';
-import { escapeHtml } from './noticeTemplates.js';
+import { escapeHtml } from '../html.js';
 import { openText, sealText } from './sealing.js';
 
 /** The XSD committed in the repository (packages/server/schemas); the same path from src/ and dist/. */

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../html.js';
+
 /**
  * Notice templates in Spanish and English. Fields are filled in one pass (a value that looks like a placeholder
  * stays literal text), escaped for HTML, and single-line fields lose line breaks so nothing can add headers or
@@ -75,10 +77,6 @@ const TEMPLATES: Record<NoticeLanguage, { subject: string; body: string; repeat:
 };
 
 const oneLine = (v: string) => v.replace(/[\r\n\u0000-\u001F\u007F\u2028\u2029]+/g, ' ').trim();
-
-export function escapeHtml(v: string): string {
-  return v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function fill(template: string, values: Record<string, string>, escape: (v: string) => string): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in values ? escape(values[name]!) : ''));
