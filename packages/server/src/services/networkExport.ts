@@ -1,15 +1,9 @@
 // A network as CSV (one row per item) and as a self-contained HTML evidence summary in Spanish or English.
 import { escapeHtml } from './html.js';
 import type { NetworkDetail } from './networkRead.js';
+import { csvCell } from './csv.js';
 
 export type ExportLanguage = 'es' | 'en';
-
-/** RFC 4180 field; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it as a formula. */
-function csvField(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function entitiesByItem(n: NetworkDetail): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -40,7 +34,7 @@ export function networkCsv(n: NetworkDetail, lang: ExportLanguage): string {
         i.clusterId,
         (byItem.get(i.id) ?? []).join('; '),
       ]
-        .map(csvField)
+        .map(csvCell)
         .join(','),
     );
   }

@@ -9,18 +9,13 @@ import { Problem } from '../problem.js';
 import { createCase, logCaseAccess, readCaseRecords } from './caseService.js';
 import { visibleCaseIds, type Viewer } from './caseScope.js';
 import { casesToTable, normaliseHtcdsSheet, tableToCases, type ImportIssue } from './htcdsTable.js';
+import { csvCell } from '../csv.js';
 
 export const MAX_IMPORT_ROWS = 5000;
 export type TableFormat = 'csv' | 'xlsx';
 
-// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, which
-// spreadsheets show as text; the import removes it again, so values round-trip.
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const defuseCell = (v: string): string => (FORMULA_START.test(v) ? `'${v}` : v);
-const csvCell = (raw: string): string => {
-  const v = defuseCell(raw);
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
+// Cells a spreadsheet would run as formulas are defused by `csvCell`; the import removes the apostrophe again
+// (htcdsTable.ts), so values round-trip.
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -7,6 +7,7 @@ import type { Actor, ServiceDeps } from '../deps.js';
 import { Problem } from '../problem.js';
 import { subjectReference } from './noticeService.js';
 import { fileReport } from './reportService.js';
+import { csvCell } from '../csv.js';
 
 /**
  * Hotline exchange: confirmed URLs with their classification, for a hotline in another country (ICCAM-style).
@@ -54,14 +55,8 @@ export async function exportExchange(deps: ServiceDeps, actor: Actor, opts: { in
   }));
 }
 
-const cell = (v: string | null) => {
-  if (v === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export function exchangeCsv(entries: readonly ExchangeEntry[]): string {
-  return [EXCHANGE_COLUMNS.join(','), ...entries.map((e) => EXCHANGE_COLUMNS.map((c) => cell(e[c])).join(','))].join('\n') + '\n';
+  return [EXCHANGE_COLUMNS.join(','), ...entries.map((e) => EXCHANGE_COLUMNS.map((c) => csvCell(e[c])).join(','))].join('\n') + '\n';
 }
 
 export function exchangeJson(entries: readonly ExchangeEntry[], exportedBy: string, at: string): string {

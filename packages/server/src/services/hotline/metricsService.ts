@@ -1,5 +1,6 @@
 import { summarizeDurations, type DurationSummary } from '@centinela/core';
 import type { ServiceDeps } from '../deps.js';
+import { csvCell } from '../csv.js';
 
 export interface TimingRow {
   key: string;
@@ -70,14 +71,6 @@ export async function hotlineMetrics(deps: ServiceDeps, range: { from?: string |
     byMonth: groupBy(rows, (r) => r.first_reported_at.slice(0, 7)),
   };
 }
-
-const csvCell = (v: string | number | null) => {
-  if (v === null) return '';
-  const s = String(v);
-  // A leading = + - @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** The metrics as CSV: one line per group, durations in seconds. */
 export function metricsCsv(m: HotlineMetrics): string {
