@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { hmacHex, safeEqual } from '../../auth/tokens.js';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SlidingWindowLimiter } from '../../auth/rateLimiter.js';
@@ -40,9 +41,7 @@ function formTokens(ctx: AppContext) {
     check: (token: string | undefined): 'ok' | 'invalid' | 'too_fast' | 'expired' => {
       const [issued, sig] = (token ?? '').split('.');
       if (!issued || !sig || !/^\d{10,16}$/.test(issued)) return 'invalid';
-      const expected = Buffer.from(mac(issued));
-      const given = Buffer.from(sig);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
+      if (!safeEqual(mac(issued), sig)) return 'invalid';
       const age = (ctx.deps.clock.now().getTime() - Number(issued)) / 1000;
       if (age < FORM_MIN_SECONDS) return 'too_fast';
       if (age > FORM_MAX_SECONDS) return 'expired';
@@ -105,7 +104,7 @@ export const publicReportPages: Endpoint = (app, ctx) => {
   // References are 40 random bits; a lookup limit per client makes guessing them pointless.
   const statusLookups = new SlidingWindowLimiter(STATUS_LOOKUPS_PER_HOUR, 3_600_000);
   const salt = randomBytes(32);
-  const clientKey = (ip: string) => createHmac('sha256', salt).update(ip).digest('base64url');
+  const clientKey = (ip: string) => hmacHex(salt, ip);
   const maxFileMb = Math.max(1, Math.round(ctx.config.publicReportFileBytes / (1024 * 1024)));
 
   const html = (reply: FastifyReply, status: number, body: string) =>

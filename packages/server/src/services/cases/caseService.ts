@@ -56,8 +56,10 @@ const retentionFrom = (deps: ServiceDeps) => new Date(deps.clock.now().getTime()
 
 /** Writes the access log entry the owner sees, and the audit entry, for one read or change of a case. */
 export async function logCaseAccess(deps: ServiceDeps, actor: Actor, caseId: string, action: string, details: Record<string, string | number | string[]> = {}): Promise<void> {
-  await deps.db.insertInto('case_access').values({ id: uuidv7(deps.clock.now().getTime()), case_id: caseId, user_id: actor.id, action, at: isoNow(deps.clock) }).execute();
-  await appendAudit(deps, actor, { action: `case.${action}`, target: { type: 'case', id: caseId }, details });
+  await inTransaction(deps, async (tx) => {
+    await tx.db.insertInto('case_access').values({ id: uuidv7(tx.clock.now().getTime()), case_id: caseId, user_id: actor.id, action, at: isoNow(tx.clock) }).execute();
+    await appendAudit(tx, actor, { action: `case.${action}`, target: { type: 'case', id: caseId }, details });
+  });
 }
 
 async function storeRow(deps: ServiceDeps, id: string, record: CaseRecord): Promise<Pick<CaseRecordTable, 'status' | 'registered_on' | 'age_band' | 'clear_data'>> {
@@ -170,7 +172,8 @@ export async function listCases(deps: ServiceDeps, actor: Actor, viewer: Viewer,
   if (opts.status) q = q.where('status', '=', opts.status);
   const rows = await q.orderBy('id', 'desc').limit(500).execute();
   const names = opts.showNames ? await readSealedFields(deps, CASE_RECORD_TYPE, rows.map((r) => r.id), (f) => f.startsWith('person.') && f.endsWith('Name')) : null;
-  if (names) for (const r of rows) await logCaseAccess(deps, actor, r.id, 'list_names');
+  // One transaction for the whole list: one commit, and never a partial access log.
+  if (names) await inTransaction(deps, async (tx) => { for (const r of rows) await logCaseAccess(tx, actor, r.id, 'list_names'); });
   else await appendAudit(deps, actor, { action: 'case.list', details: { count: rows.length } });
   return rows.map((r) => {
     const clear = JSON.parse(r.clear_data) as CaseRecord;

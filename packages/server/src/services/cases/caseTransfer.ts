@@ -34,7 +34,9 @@ export async function exportCases(deps: ServiceDeps, actor: Actor, viewer: Viewe
   const ids = [...(await visibleCaseIds(deps, viewer))].sort();
   const cases = await readCaseRecords(deps, ids, opts.includeIdentifying);
   const { header, rows } = casesToTable(cases, { includeIdentifying: opts.includeIdentifying });
-  for (const id of ids) await logCaseAccess(deps, actor, id, opts.includeIdentifying ? 'export_identifying' : 'export', { format: opts.format });
+  await inTransaction(deps, async (tx) => {
+    for (const id of ids) await logCaseAccess(tx, actor, id, opts.includeIdentifying ? 'export_identifying' : 'export', { format: opts.format });
+  });
   return opts.format === 'csv' ? Buffer.from(toCsv(header, rows), 'utf8') : toXlsx(header, rows);
 }
 
