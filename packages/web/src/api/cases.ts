@@ -101,7 +101,13 @@ export interface Publication {
 
 export const INFORMED_POINTS = ['informedOfPurpose', 'informedOfDataUse', 'informedOfResearchUse', 'informedOfAccessRight', 'informedOfRetention', 'informedOfWithdrawal'] as const;
 
-export const getVocabulary = () => request<Vocabulary>('GET', '/cases/vocabulary');
+// The HTCDS vocabulary is fixed for a server version: fetched once per page load, shared by every screen.
+let vocabulary: Promise<Vocabulary> | undefined;
+export const getVocabulary = (): Promise<Vocabulary> =>
+  (vocabulary ??= request<Vocabulary>('GET', '/cases/vocabulary').catch((err: unknown) => {
+    vocabulary = undefined; // a failed load is tried again next time
+    throw err;
+  }));
 export const listCases = async (names: boolean) => (await request<{ cases: CaseSummary[] }>('GET', `/cases${names ? '?names=true' : ''}`)).cases;
 export const createCase = async (record: CaseRecord) => (await request<{ case: CaseView }>('POST', '/cases', { body: { record } })).case;
 export const updateCase = async (id: string, baseVersion: number, record: CaseRecord) => (await request<{ case: CaseView }>('PUT', `/cases/${id}`, { body: { baseVersion, record } })).case;
