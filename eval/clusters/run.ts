@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterAds } from '../../packages/core/src/clusters/index.js';
 import { inventTemplatedAds, pairScores, parseCsv, realDataFigures } from '../../bench/clusters.js';
+import { networkLabels } from './networks.js';
 import { densityPartition, methodComparison } from './variants.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +21,7 @@ log('target: precision ≥ 0.92, recall ≥ 0.30');
 const real = path.resolve(here, '../../../shared/data/ads/chainbreaker-ads-masked.csv');
 if (existsSync(real)) {
   realDataFigures(real, log);
-  thresholdSweep(real);
+  await thresholdSweep(real);
 } else log(`real ads: ${real} not found, skipped`);
 
 /**
@@ -42,8 +43,24 @@ function densityCheck(texts: string[], scored: number[], truth: number[]): void 
   }
 }
 
+/**
+ * Networks as the product builds them (template clusters, handles and any other link left once contacts are masked,
+ * hub guards), scored like the clusters; and on invented templated ads, to show they keep distinct templates apart.
+ */
+async function networkCheck(texts: string[], scored: number[], truth: number[]): Promise<void> {
+  const t0 = performance.now();
+  const real = await networkLabels(texts, 'CA');
+  const s = pairScores(scored.map((i) => real.network[i] as string), truth);
+  const secs = (performance.now() - t0) / 1000;
+  log(`real ads, networks (ingest → analysis → updateNetworksForItem on SQLite, ${secs.toFixed(1)} s): precision ${f3(s.precision)} recall ${f3(s.recall)} ARI ${f3(s.ari)}; links by type ${JSON.stringify(real.links)}, hubs ${JSON.stringify(real.hubs)}`);
+  const invented = inventTemplatedAds(2_000, 40, 0.1, 7);
+  const inv = await networkLabels(invented.ads.map((a) => a.text), 'CO');
+  const si = pairScores(inv.network, invented.truth);
+  log(`invented es/en/pt ads (2,000), networks: precision ${f3(si.precision)} recall ${f3(si.recall)} ARI ${f3(si.ari)} vs generating templates`);
+}
+
 /** The precision/recall trade-off of the coarse stage on the real ads: lower thresholds chain unrelated ads. */
-function thresholdSweep(file: string): void {
+async function thresholdSweep(file: string): Promise<void> {
   const rows = parseCsv(readFileSync(file, 'utf8'));
   const col = (rows[0] ?? []).indexOf('TEXT');
   if (col < 0) return;
@@ -71,6 +88,7 @@ function thresholdSweep(file: string): void {
   const withPhone = ads.map((_, i) => i).filter((i) => (phones[i] as string[]).length > 0);
   const truth = withPhone.map(find);
   methodComparison({ texts: ads.map((a) => a.text), scored: withPhone, truth }, log);
+  await networkCheck(ads.map((a) => a.text), withPhone, truth);
   densityCheck(ads.map((a) => a.text), withPhone, truth);
   for (const k of [3, 4]) {
     const cells: string[] = [];

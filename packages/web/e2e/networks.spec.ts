@@ -7,7 +7,16 @@ import { ingestViaApi, uniqueDigits, waitAnalysed, type AdInput } from './items'
 test.use({ locale: 'en-GB' });
 
 // An invented templated family: one phone, four names, four cities a week apart (no real person, phone or site).
-function family(site: string, four: string): AdInput[] {
+// Two invented templates: ads written from one template join one network whatever their phones, so each test
+// writes its family from its own.
+const TEMPLATES = {
+  hotel: (name: string, city: string, four: string) =>
+    `Hola soy ${name}, recién llegada a ${city}. Tenemos nuevas chicas 24 horas, atención en hotel o domicilio, ambiente discreto y seguro, fotos reales y trato de novia. Llama al 310 555 ${four}. Por pocos días, no te lo pierdas.`,
+  spa: (name: string, city: string, four: string) =>
+    `Buenas noches, soy ${name} y abrimos spa en ${city}: masajistas jóvenes de otras ciudades, turnos de noche, transporte incluido y pago diario en efectivo. Pregunta por la encargada al 310 555 ${four}. Cupos limitados esta semana.`,
+};
+
+function family(site: string, four: string, template: keyof typeof TEMPLATES = 'hotel'): AdInput[] {
   const cities: Array<[string, string, string]> = [
     ['Lina', 'Bogotá', '2026-10-01T10:00:00Z'],
     ['Sofi', 'Medellín', '2026-10-08T10:00:00Z'],
@@ -17,7 +26,7 @@ function family(site: string, four: string): AdInput[] {
   return cities.map(([name, city, postedAt], i) => ({
     url: `https://${site}/${i}`,
     title: `Nuevas chicas en ${city}`,
-    text: `Hola soy ${name}, recién llegada a ${city}. Tenemos nuevas chicas 24 horas, atención en hotel o domicilio, ambiente discreto y seguro, fotos reales y trato de novia. Llama al 310 555 ${four}. Por pocos días, no te lo pierdas.`,
+    text: TEMPLATES[template](name, city, four),
     locationText: city,
     postedAt,
     region: 'CO',
@@ -55,8 +64,8 @@ test('networks: a templated family found by its phone, with graph, map, timeline
   await table.getByRole('link').first().click();
 
   await expect(page.getByTestId('network-names')).toHaveText('Dani, Lina, Sofi, Vale');
-  // The graph library drew the graph (4 ads + 1 phone) on its canvas.
-  await expect(page.getByTestId('network-graph')).toHaveAttribute('data-nodes', '5');
+  // The graph library drew the graph (4 ads + the phone and the template they share) on its canvas.
+  await expect(page.getByTestId('network-graph')).toHaveAttribute('data-nodes', '6');
   await expect(page.getByTestId('network-graph').locator('canvas').first()).toBeVisible();
   // The movement, numbered in date order, on the shipped map.
   await expect(page.getByTestId('map-stop')).toHaveCount(4);
@@ -106,7 +115,7 @@ test('networks: an investigator states a purpose first; the network read is audi
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await createUserViaApi(page, investigator);
-  await ingestViaApi(page, family(site, four).slice(0, 2));
+  await ingestViaApi(page, family(site, four, 'spa').slice(0, 2));
   const networkId = await waitNetworked(page, phone, 2);
 
   const ctx = await browser.newContext({ locale: 'en-GB' });

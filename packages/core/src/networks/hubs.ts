@@ -13,8 +13,12 @@ export const DEFAULT_HUB_LIMITS: HubLimits = { maxItems: 200, maxSites: 25 };
 
 export type HubReason = 'placeholder' | 'too-many-items' | 'too-many-sites';
 
-/** Linkable entity types; URLs are not identity (everyone links the same sites). */
-export const LINK_TYPES = ['phone', 'email', 'wallet', 'handle', 'image'] as const;
+/**
+ * Link types: the entities ads share, and their template cluster (ads written from one template with only names and
+ * numbers changed are the signature of an organised group, with or without a shared contact). URLs are not identity
+ * (everyone links the same sites).
+ */
+export const LINK_TYPES = ['phone', 'email', 'wallet', 'handle', 'image', 'template'] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
 export function isLinkType(type: string): type is LinkType {

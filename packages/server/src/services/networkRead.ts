@@ -174,6 +174,7 @@ async function loadNetwork(db: Db, id: string): Promise<NetworkDetail> {
   const nodes: NetworkDetail['graph']['nodes'] = items.map((i) => ({ id: `item:${i.id}`, kind: 'item', type: 'item', label: i.title ?? i.id.slice(0, 8) }));
   const edges: NetworkDetail['graph']['edges'] = [];
   const entityNodes = new Set<string>();
+  const clusterSizes = new Map(summary.clusters.map((c) => [c.id, c.items]));
   for (const l of links) {
     const key = `${l.type}\u0000${l.value}`;
     const hub = hubKeys.get(key);
@@ -181,10 +182,13 @@ async function loadNetwork(db: Db, id: string): Promise<NetworkDetail> {
       excluded.set(key, hub);
       continue;
     }
+    // A template node only where two or more of these ads share it (every ad has a cluster, most of one).
+    if (l.type === 'template' && !templated.has(l.value)) continue;
     const nodeId = `${l.type}:${l.value}`;
     if (!entityNodes.has(nodeId)) {
       entityNodes.add(nodeId);
-      nodes.push({ id: nodeId, kind: 'entity', type: l.type, label: l.type === 'image' ? `${l.value.slice(0, 15)}…` : l.value });
+      const label = l.type === 'image' ? `${l.value.slice(0, 15)}…` : l.type === 'template' ? `${l.value.slice(0, 8)} ×${clusterSizes.get(l.value) ?? 0}` : l.value;
+      nodes.push({ id: nodeId, kind: 'entity', type: l.type, label });
     }
     edges.push({ source: `item:${l.item_id}`, target: nodeId });
   }
@@ -317,7 +321,8 @@ export async function readEntity(deps: ServiceDeps, actor: Actor, type: string, 
     return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, items]) => ({ id, items }));
   };
   const ids = rows.map((r) => r.id);
-  const others = await db.selectFrom('network_link').select(['type', 'value']).where('item_id', 'in', ids).execute();
+  // Templates are reported as clusters, not as co-occurring entities.
+  const others = await db.selectFrom('network_link').select(['type', 'value']).where('item_id', 'in', ids).where('type', '!=', 'template').execute();
   const linked = tally(others.filter((o) => !(o.type === type && o.value === value)).map((o) => `${o.type}\u0000${o.value}`)).map(({ id, items }) => {
     const [t, v] = id.split('\u0000') as [string, string];
     return { type: t, value: v, items };

@@ -94,7 +94,70 @@ describe.each(DIALECTS)('network service on %s', (dialect) => {
     for (const id of [p1!, p2!, p3!]) await updateNetworksForItem(t.runtime.deps, id);
     expect(await networkOf(p1!)).toBe(await networkOf(p2!));
     expect(await networkOf(p3!)).not.toBe(await networkOf(p1!));
-    const links = await t.runtime.deps.db.selectFrom('network_link').select(['item_id', 'value']).where('item_id', 'in', [p1!, p2!]).execute();
+    const links = await t.runtime.deps.db.selectFrom('network_link').select(['item_id', 'value']).where('item_id', 'in', [p1!, p2!]).where('type', '=', 'image').execute();
     expect(new Set(links.map((l) => l.value))).toEqual(new Set([`pdq:${base}`]));
+  });
+
+  // One invented template, names, ages and cities changed, no contact shared.
+  const templated = (name: string, age: number, city: string) =>
+    `Hola amores, soy ${name}, tengo ${age} años y acabo de llegar a ${city} por pocos días. Atiendo en hotel o apartamento privado, ambiente discreto y limpio, fotos reales sin engaños, trato de novia y mucha paciencia. Escríbeme y te cuento mis horarios de esta semana.`;
+
+  it('links ads written from one template into one network, with no contact in common', async () => {
+    const ids = await add([
+      { url: 'https://plantilla.ejemplo.test/1', text: templated('Lina', 21, 'Cali') },
+      { url: 'https://plantilla.ejemplo.test/2', text: templated('Sofi', 23, 'Pereira') },
+      { url: 'https://plantilla.ejemplo.test/3', text: 'Clases particulares de matemáticas y física para bachillerato, horarios flexibles en Cali.' },
+    ]);
+    for (const id of ids) await updateNetworksForItem(t.runtime.deps, id);
+    const [x, y, z] = ids as [string, string, string];
+    expect(await networkOf(x)).toBe(await networkOf(y));
+    expect(await networkOf(z)).not.toBe(await networkOf(x));
+    const cluster = (await t.runtime.deps.db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', x).executeTakeFirstOrThrow()).cluster_id;
+    const links = await t.runtime.deps.db.selectFrom('network_link').select(['item_id', 'value']).where('type', '=', 'template').where('item_id', 'in', [x, y]).execute();
+    expect(links.map((l) => l.value)).toEqual([cluster, cluster]);
+    // Templates are listed as clusters, not as entities of the network.
+    const row = await t.runtime.deps.db.selectFrom('network').select('summary').where('id', '=', await networkOf(x)).executeTakeFirstOrThrow();
+    const summary = JSON.parse(row.summary) as { entities: Array<{ type: string }>; clusters: Array<{ id: string; items: number }> };
+    expect(summary.entities.filter((e) => e.type === 'template')).toEqual([]);
+    expect(summary.clusters).toEqual([{ id: cluster, items: 2 }]);
+  });
+
+  it('retargets template links when clusters merge, and treats a template carried by too many ads as a hub', async () => {
+    // Two ads that share too little (Jaccard ≈ 0.5), then a third close to both (≈ 0.7): their clusters merge.
+    const parts = [
+      'Masajes relajantes con aceites naturales y música suave',
+      'toallas calientes en un espacio tranquilo del centro histórico',
+      'depilación con cera tibia y cuidado completo de la piel',
+      'productos veganos sin perfume para pieles muy sensibles',
+      'pedicura y manicura completa con esmaltes de larga duración',
+      'atención sin prisa de lunes a sábado con cita previa',
+      'estacionamiento gratuito para clientes frente al local principal',
+      'descuentos especiales para estudiantes y personas mayores cada mes',
+    ];
+    const ad = (from: number, to: number) => `${parts.slice(from, to).join(', ')}.`;
+    const [m1, m2] = await add([
+      { url: 'https://mezcla.ejemplo.test/1', text: ad(0, 6) },
+      { url: 'https://mezcla.ejemplo.test/2', text: ad(2, 8) },
+    ]);
+    for (const id of [m1!, m2!]) await updateNetworksForItem(t.runtime.deps, id);
+    expect(await networkOf(m1!)).not.toBe(await networkOf(m2!));
+    const [m3] = await add([{ url: 'https://mezcla.ejemplo.test/3', text: ad(1, 7) }]);
+    await updateNetworksForItem(t.runtime.deps, m3!);
+    const clusterOf = async (id: string) => (await t.runtime.deps.db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', '=', id).executeTakeFirstOrThrow()).cluster_id;
+    const only = await clusterOf(m1!);
+    expect([await clusterOf(m2!), await clusterOf(m3!)]).toEqual([only, only]);
+    const links = await t.runtime.deps.db.selectFrom('network_link').select('value').where('type', '=', 'template').where('item_id', 'in', [m1!, m2!, m3!]).execute();
+    expect(links.map((l) => l.value)).toEqual([only, only, only]);
+    expect(new Set([await networkOf(m1!), await networkOf(m2!), await networkOf(m3!)]).size).toBe(1);
+
+    // A third copy of the template over a limit of 2 ads: the template is a hub, listed with its reason, and links nothing.
+    const [x] = await add([{ url: 'https://plantilla.ejemplo.test/4', text: templated('Vale', 22, 'Manizales') }]);
+    await updateNetworksForItem(t.runtime.deps, x!, limits);
+    const cluster = await clusterOf(x!);
+    const hub = await t.runtime.deps.db.selectFrom('network_hub').selectAll().where('type', '=', 'template').executeTakeFirstOrThrow();
+    expect(hub).toMatchObject({ value: cluster, reason: 'too-many-items', item_count: 3 });
+    const members = await t.runtime.deps.db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', cluster).execute();
+    const networks = new Set(await Promise.all(members.map((m) => networkOf(m.item_id))));
+    expect(networks.size).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
-// The link graph: items ↔ entities (phones, e-mails, wallets, handles, image hashes); its connected components,
-// hubs excluded, are networks. `updateNetworksForItem` joins one analysed item incrementally (its template cluster,
-// its links, the components around it, the risk signals of the items whose network changed); `rebuildNetworks`
+// The link graph: items ↔ entities (phones, e-mails, wallets, handles, image hashes) and their template cluster; its
+// connected components, hubs excluded, are networks. `updateNetworksForItem` joins one analysed item incrementally
+// (its template cluster, its links, the components around it, the risk signals of the items whose network changed); `rebuildNetworks`
 // recomputes everything from the items.
 import {
   applyNetworkSignals,
@@ -135,8 +135,9 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, o
     if (!item) return 'missing';
     if (item.analysed_at === null) return 'not-analysed';
     const now = isoNow(tx.clock);
-    await clusterItem(tx.db, item, now);
-    const newHubs = await linkItem(tx, item, now, options.hubLimits ?? DEFAULT_HUB_LIMITS);
+    const { clusterId, merged } = await clusterItem(tx.db, item, now);
+    if (merged.length > 0) await retargetTemplateLinks(tx.db, merged, clusterId);
+    const newHubs = await linkItem(tx, item, clusterId, now, options.hubLimits ?? DEFAULT_HUB_LIMITS);
     const hubs = await loadHubs(tx.db);
     const unlinked = await itemsOfEntities(tx.db, newHubs);
     await recomputeComponents(tx, [itemId, ...unlinked], hubs, now, options.deferred?.networks);
@@ -145,11 +146,21 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, o
   });
 }
 
-/** Writes an item's links and network facts; returns the entities that just became hubs. */
-async function linkItem(deps: ServiceDeps, item: ItemRow, now: string, limits: HubLimits): Promise<string[]> {
+/**
+ * Clusters that merged into `clusterId` link their items under it from now on; a merged cluster's hub verdict is
+ * dropped (the merged cluster is judged afresh when the item is linked).
+ */
+async function retargetTemplateLinks(db: Db, merged: readonly string[], clusterId: string): Promise<void> {
+  await db.updateTable('network_link').set({ value: clusterId }).where('type', '=', 'template').where('value', 'in', [...merged]).execute();
+  await db.deleteFrom('network_hub').where('type', '=', 'template').where('value', 'in', [...merged]).execute();
+}
+
+/** Writes an item's links (its entities and its template cluster) and network facts; returns the entities that just became hubs. */
+async function linkItem(deps: ServiceDeps, item: ItemRow, clusterId: string, now: string, limits: HubLimits): Promise<string[]> {
   const { db } = deps;
   const entities = await db.selectFrom('item_entity').select(['type', 'normalized']).where('item_id', '=', item.id).where('type', 'in', [...LINK_ENTITY_TYPES]).execute();
   const keys = new Set(entities.map((e) => keyOf(e.type, e.normalized)));
+  keys.add(keyOf('template', clusterId));
   const images = imageKeys(item.media_refs);
   for (const k of images.sha256) keys.add(keyOf('image', k));
   for (const hex of images.pdq) keys.add(keyOf('image', `pdq:${await canonicalPdq(db, hex)}`));
@@ -312,7 +323,8 @@ async function writeNetwork(db: Db, networkId: string, truncated: boolean, now: 
     const chunk = ids.slice(i, i + CHUNK);
     for (const l of await db.selectFrom('network_link').select(['type', 'value']).where('item_id', 'in', chunk).execute()) {
       const k = keyOf(l.type, l.value);
-      if (!hubs.has(k)) entityCounts.set(k, (entityCounts.get(k) ?? 0) + 1);
+      // Templates are listed as clusters, not entities.
+      if (l.type !== 'template' && !hubs.has(k)) entityCounts.set(k, (entityCounts.get(k) ?? 0) + 1);
     }
     for (const c of await db.selectFrom('cluster_sketch').select('cluster_id').where('item_id', 'in', chunk).execute()) clusterCounts.set(c.cluster_id, (clusterCounts.get(c.cluster_id) ?? 0) + 1);
   }

@@ -13,7 +13,7 @@ export const listNetworksEndpoint: Endpoint = (app, ctx) => {
       schema: {
         tags: ['networks'],
         summary:
-          'Networks (connected components of items linked by phones, e-mails, wallets, handles and image hashes; hubs excluded), biggest or most recently active first. Filters: minItems, entityType + entity, site, city (normalised with the gazetteer: "CDMX" finds Mexico City). Audited; investigators must state a `purpose`.',
+          'Networks (connected components of items linked by phones, e-mails, wallets, handles, image hashes and template clusters; hubs excluded), biggest or most recently active first. Filters: minItems, entityType + entity, site, city (normalised with the gazetteer: "CDMX" finds Mexico City). Audited; investigators must state a `purpose`.',
         querystring: networkListQuery,
         response: { 200: z.object({ networks: z.array(networkListEntrySchema), total: z.number().int() }), ...commonErrors },
       },

@@ -1,6 +1,6 @@
 /**
- * A network: a connected component of the link graph (items ↔ phones, e-mails, wallets, handles, image hashes),
- * hub entities excluded. `id` is the smallest member item id, so the same graph always gives the same ids.
+ * A network: a connected component of the link graph (items ↔ phones, e-mails, wallets, handles, image hashes and
+ * template clusters), hubs excluded. `id` is the smallest member item id, so the same graph always gives the same ids.
  */
 export interface NetworkTable {
   id: string;

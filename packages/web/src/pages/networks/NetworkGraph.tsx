@@ -8,7 +8,7 @@ import { entityPath } from './common';
 
 // Colours by entity type; cytoscape draws on a canvas with its own stylesheet object, so nothing here is a CSS
 // style attribute and the strict CSP (style-src 'self') holds.
-const TYPE_COLOUR: Record<string, string> = { phone: '#b45309', email: '#1d4ed8', wallet: '#7c3aed', handle: '#047857', image: '#be123c' };
+const TYPE_COLOUR: Record<string, string> = { phone: '#b45309', email: '#1d4ed8', wallet: '#7c3aed', handle: '#047857', image: '#be123c', template: '#0e7490' };
 
 /** The link graph: items and the entities they share, laid out by force (cose), draggable and zoomable. */
 export function NetworkGraph({ graph }: { graph: NetworkDetail['graph'] }) {

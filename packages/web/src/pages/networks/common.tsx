@@ -7,7 +7,8 @@ import { PurposeForm, useNeedsPurpose } from '../items/PurposeForm';
 
 export const placeName = (p: Place, lang: string): string => (lang === 'es' ? p.nameEs : p.nameEn);
 
-export const entityPath = (type: string, value: string): string => `/networks/entities/${encodeURIComponent(type)}/${encodeURIComponent(value)}`;
+export const entityPath = (type: string, value: string): string =>
+  type === 'template' ? `/networks/clusters/${encodeURIComponent(value)}` : `/networks/entities/${encodeURIComponent(type)}/${encodeURIComponent(value)}`;
 
 export function EntityLink({ type, value }: { type: string; value: string }) {
   return (
