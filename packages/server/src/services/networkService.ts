@@ -122,6 +122,8 @@ export interface NetworkOptions {
   hubLimits?: HubLimits;
   /** Rebuild only: network rows and risk signals are written once at the end instead of after every item. */
   deferred?: { networks: Map<string, boolean> };
+  /** Receives the ids of the items whose score the update re-applied (the item itself included). */
+  rescored?: string[];
 }
 
 export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, options: NetworkOptions = {}): Promise<NetworkUpdateOutcome> {
@@ -141,7 +143,7 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, o
     const hubs = await loadHubs(tx.db);
     const unlinked = await itemsOfEntities(tx.db, newHubs);
     await recomputeComponents(tx, [itemId, ...unlinked], hubs, now, options.deferred?.networks);
-    if (!options.deferred) await refreshSignals(tx, itemId, unlinked, hubs);
+    if (!options.deferred) options.rescored?.push(...(await refreshSignals(tx, itemId, unlinked, hubs)));
     return 'updated';
   });
 }
@@ -438,7 +440,7 @@ const sameSignals = (a: EntitySignals, b: EntitySignals): boolean =>
  * other ads of its phones and of its template only when their group's figures changed (checked on one member
  * of each group), up to MAX_RESCORE items. A new hub re-scores the ads it no longer links (`extra`).
  */
-async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly string[], hubs: Set<string>): Promise<void> {
+async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly string[], hubs: Set<string>): Promise<string[]> {
   const { db } = deps;
   const cache = new Map<string, PhoneStats>();
   const sizes = new Map<string, number>();
@@ -465,6 +467,7 @@ async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly
       for (const r of await db.selectFrom('cluster_sketch').select('item_id').where('cluster_id', '=', cluster.cluster_id).limit(MAX_RESCORE).execute()) affected.add(r.item_id);
     }
   }
+  const rescored: string[] = [];
   for (const id of [...affected].slice(0, MAX_RESCORE)) {
     const item = await db.selectFrom('item').select(['risk_breakdown']).where('id', '=', id).executeTakeFirst();
     if (!item?.risk_breakdown) continue;
@@ -474,7 +477,9 @@ async function refreshSignals(deps: ServiceDeps, itemId: string, extra: readonly
       if (before && sameSignals(before, signals)) continue;
     }
     await applySignals(deps, id, signals, item.risk_breakdown);
+    rescored.push(id);
   }
+  return rescored;
 }
 
 /** Re-applies an item's network terms to its stored breakdown and score, and remembers the signals applied. */

@@ -9,8 +9,8 @@ const itemPayload = z.strictObject({ itemId: z.uuid() });
 /**
  * Joins one analysed item to its template cluster and network (queued at the end of `analyze.item`). Idempotent:
  * the cluster row and the links are keyed by item, and the components are recomputed from the stored links.
- * Network signals can raise the item's score over the automatic-report line, so that is looked at again
- * (at most one automatic report per item).
+ * Network signals can raise a score over the automatic-report line — the new item's, and those of earlier ads that
+ * now share its phone or template — so every rescored item is looked at again (at most one automatic report each).
  */
 export const updateNetworksTask: TaskDefinition<z.output<typeof itemPayload>> = {
   name: NETWORK_UPDATE_TASK,
@@ -18,8 +18,11 @@ export const updateNetworksTask: TaskDefinition<z.output<typeof itemPayload>> = 
   payload: itemPayload,
   maxAttempts: 5,
   async run({ itemId }, { deps }) {
-    if ((await timed('networks: update for item', () => updateNetworksForItem(deps, itemId))) === 'updated') {
-      await timed('networks: automatic-report check', () => reportFromItemAnalysis(deps, itemId));
+    const rescored: string[] = [];
+    if ((await timed('networks: update for item', () => updateNetworksForItem(deps, itemId, { rescored }))) === 'updated') {
+      await timed('networks: automatic-report check', async () => {
+        for (const id of new Set([itemId, ...rescored])) await reportFromItemAnalysis(deps, id);
+      });
     }
   },
 };
