@@ -1,46 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
-import { openRuntime, type Runtime } from '../../runtime.js';
 import { BANK_FORMATS, type BankFormat } from '../../services/bankFormats.js';
 import { createBank, exportEntries, getBankByName, importEntries, listBanks, type ImportReport } from '../../services/bankService.js';
 import { cliActor } from '../../services/deps.js';
 import { Problem } from '../../services/problem.js';
+import { readInputFile } from '../inputFile.js';
 import { CliFailure, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 function parseFormat(value: string): BankFormat {
   if (!(BANK_FORMATS as readonly string[]).includes(value)) throw new CliFailure(`--format must be one of ${BANK_FORMATS.join(', ')}`, 2);
   return value as BankFormat;
-}
-
-async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig());
-  try {
-    return await fn(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
-
-async function readInput(file: string, limitBytes: number): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-      size += (chunk as Buffer).length;
-      if (size > limitBytes) throw new CliFailure(`the input is larger than the upload limit of ${limitBytes} bytes`, 2);
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
-  if (size < 0) throw new CliFailure(`cannot read ${file}`, 2);
-  if (size > limitBytes) throw new CliFailure(`${file} is larger than the upload limit of ${limitBytes} bytes`, 2);
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    throw new CliFailure(`cannot read ${file}`, 2);
-  }
 }
 
 export function registerBankCommands(program: Command): void {
@@ -68,7 +37,7 @@ export function registerBankCommands(program: Command): void {
       const format = opts.format ? parseFormat(opts.format) : file.toLowerCase().endsWith('.csv') ? 'csv' : 'lines';
       await withRuntime(async (rt) => {
         const target = await getBankByName(rt.deps, name);
-        const text = await readInput(file, rt.config.uploadLimitBytes);
+        const text = (await readInputFile(file, rt.config.uploadLimitBytes, { stdin: true })).toString('utf8');
         try {
           printJson(await importEntries(rt.deps, cliActor, target.id, text, { format, skipInvalid: opts.skipInvalid, category: opts.category, source: opts.source }));
         } catch (err) {

@@ -1,29 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { isRole, type Role } from '@centinela/core';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
-import { openRuntime, type Runtime } from '../../runtime.js';
 import { addOrganisationMember, addTeamMember, createOrganisation, createTeam, listOrganisations, SERVICE_KINDS, type ServiceKind } from '../../services/cases/organisationService.js';
 import { importCases } from '../../services/cases/caseTransfer.js';
 import { cliActor } from '../../services/deps.js';
 import { Problem } from '../../services/problem.js';
 import { normalizeEmail } from '../../services/userService.js';
 import { CliFailure, printJson } from '../output.js';
+import type { Runtime } from '../../runtime.js';
+import { readInputFile } from '../inputFile.js';
+import { printWithRuntime, withRuntime } from '../runtime.js';
 
 async function userIdOf(runtime: Runtime, email: string): Promise<string> {
   const row = await runtime.deps.db.selectFrom('app_user').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
   if (!row) throw new CliFailure(`no user has the e-mail ${email}`);
   return row.id;
-}
-
-/** Runs `fn` with an open runtime and prints its result as JSON. */
-async function withRuntime(fn: (runtime: Runtime) => Promise<unknown>): Promise<void> {
-  const runtime = await openRuntime(loadConfig());
-  try {
-    printJson(await fn(runtime));
-  } finally {
-    await runtime.close();
-  }
 }
 
 export function registerCasesCommands(program: Command): void {
@@ -40,18 +30,18 @@ export function registerCasesCommands(program: Command): void {
       const bad = services.find((s) => !(SERVICE_KINDS as readonly string[]).includes(s));
       if (bad || services.length === 0) throw new CliFailure(`--services: "${bad ?? opts.services}" is not one of ${SERVICE_KINDS.join(', ')}`, 2);
       if (opts.country && !/^[A-Z]{2}$/.test(opts.country)) throw new CliFailure('--country must be an ISO 3166-1 alpha-2 code such as CO', 2);
-      await withRuntime((r) => createOrganisation(r.deps, cliActor, { name: opts.name.trim(), country: opts.country ?? null, services: services as ServiceKind[], eligibility: {} }));
+      await printWithRuntime((r) => createOrganisation(r.deps, cliActor, { name: opts.name.trim(), country: opts.country ?? null, services: services as ServiceKind[], eligibility: {} }));
     });
   org
     .command('list')
     .description('list the directory')
-    .action(async () => withRuntime((r) => listOrganisations(r.deps)));
+    .action(async () => printWithRuntime((r) => listOrganisations(r.deps)));
   org
     .command('member <organisationId>')
     .description('bind a user with the partner role to an organisation')
     .requiredOption('--email <email>', 'the partner user')
     .action(async (organisationId: string, opts: { email: string }) =>
-      withRuntime(async (r) => {
+      printWithRuntime(async (r) => {
         await addOrganisationMember(r.deps, cliActor, organisationId, await userIdOf(r, opts.email));
         return { organisationId, member: normalizeEmail(opts.email) };
       }),
@@ -61,13 +51,13 @@ export function registerCasesCommands(program: Command): void {
     .command('add')
     .description('create a team')
     .requiredOption('--name <name>', 'team name')
-    .action(async (opts: { name: string }) => withRuntime((r) => createTeam(r.deps, cliActor, opts.name.trim())));
+    .action(async (opts: { name: string }) => printWithRuntime((r) => createTeam(r.deps, cliActor, opts.name.trim())));
   team
     .command('member <teamId>')
     .description('add a user to a team')
     .requiredOption('--email <email>', 'the user')
     .action(async (teamId: string, opts: { email: string }) =>
-      withRuntime(async (r) => {
+      printWithRuntime(async (r) => {
         await addTeamMember(r.deps, cliActor, teamId, await userIdOf(r, opts.email));
         return { teamId, member: normalizeEmail(opts.email) };
       }),
@@ -77,15 +67,9 @@ export function registerCasesCommands(program: Command): void {
     .description('import an HTCDS-shaped CSV or XLSX as cases owned by a caseworker, all or nothing (problems listed by line and column)')
     .requiredOption('--owner <email>', 'the caseworker who will own the cases')
     .action(async (file: string, opts: { owner: string }) => {
-      let content: Buffer;
-      try {
-        content = readFileSync(file);
-      } catch {
-        throw new CliFailure(`cannot read ${file}`, 2);
-      }
-      const format = /\.xlsx$/i.test(file) ? 'xlsx' : 'csv';
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
+        const content = await readInputFile(file, runtime.config.uploadLimitBytes);
+        const format = /\.xlsx$/i.test(file) ? 'xlsx' : 'csv';
         const user = await runtime.deps.db.selectFrom('app_user').select(['id', 'roles']).where('email', '=', normalizeEmail(opts.owner)).executeTakeFirst();
         if (!user) throw new CliFailure(`no user has the e-mail ${opts.owner}`);
         const roles = (JSON.parse(user.roles) as string[]).filter(isRole) as Role[];
@@ -97,8 +81,6 @@ export function registerCasesCommands(program: Command): void {
           if (err instanceof Problem && Array.isArray(err.extra.issues)) for (const issue of err.extra.issues) process.stderr.write(`${JSON.stringify(issue)}\n`);
           throw err;
         }
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

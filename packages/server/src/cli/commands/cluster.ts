@@ -2,12 +2,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { clusterAds, clusterLines, clusterSummary, type Ad } from '@centinela/core';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
 import { splitLines } from '../../import/lines.js';
-import { openRuntime } from '../../runtime.js';
 import { cliActor } from '../../services/deps.js';
 import { rebuildNetworks } from '../../services/networkService.js';
 import { CliFailure, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 /** Characters of one ad kept (the clustering reads 20,000; more is never looked at). */
 const MAX_AD_CHARS = 100_000;
@@ -89,11 +88,8 @@ export function registerClusterCommands(program: Command): void {
     .command('rebuild')
     .description('recompute every template cluster, network, hub and network risk signal from the analysed items')
     .action(async () => {
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         printJson(await rebuildNetworks(runtime.deps, cliActor));
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

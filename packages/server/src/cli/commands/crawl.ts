@@ -1,10 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { startDemoSite } from '../../demo/crawlSite.js';
 import { WorkerRegistration } from '../../jobs/workerRegistry.js';
 import { closeFetchers } from '../../net/safeFetch.js';
-import { openRuntime, type Runtime } from '../../runtime.js';
+import type { Runtime } from '../../runtime.js';
 import { runCrawler } from '../../services/crawl/crawler.js';
 import { exportEvidence, verifyPackage } from '../../services/crawl/evidenceService.js';
 import { parseProfile } from '../../services/crawl/profile.js';
@@ -12,25 +12,16 @@ import { listProfiles, saveProfile } from '../../services/crawl/profileService.j
 import { closeRenderer } from '../../services/crawl/render.js';
 import { CRAWL_RUN_TASK, listRuns, setRunStatus, startRun } from '../../services/crawl/runService.js';
 import { cliActor } from '../../services/deps.js';
+import { readInputFile } from '../inputFile.js';
 import { CliFailure, parseIntOption, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
-async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig());
-  try {
-    return await fn(runtime);
-  } finally {
+/** The crawler's commands also close the fetch agents and the browser they may have opened. */
+const withCrawlRuntime = <T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> =>
+  withRuntime(fn, async () => {
     await closeFetchers();
     await closeRenderer();
-    await runtime.close();
-  }
-}
-
-async function readSmallFile(file: string, limit: number): Promise<Buffer> {
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
-  if (size < 0) throw new CliFailure(`cannot read ${file}`, 2);
-  if (size > limit) throw new CliFailure(`${file} is larger than ${limit} bytes`, 2);
-  return readFile(file);
-}
+  });
 
 export function registerCrawlCommands(program: Command): void {
   const crawl = program.command('crawl').description('the crawler: site profiles, runs and their progress');
@@ -41,9 +32,9 @@ export function registerCrawlCommands(program: Command): void {
     .description('add a profile from a file, or replace the one of the same name (its version goes up)')
     .argument('<file>', 'profile file (.yaml, .yml or .json)')
     .action(async (file: string) => {
-      const text = (await readSmallFile(file, 1_000_000)).toString('utf8');
+      const text = (await readInputFile(file, 1_000_000)).toString('utf8');
       const parsed = parseProfile(text);
-      await withRuntime(async (rt) => {
+      await withCrawlRuntime(async (rt) => {
         const { profile: stored, created } = await saveProfile(rt.deps, cliActor, parsed);
         printJson({ id: stored.id, name: stored.name, version: stored.version, created });
       });
@@ -53,7 +44,7 @@ export function registerCrawlCommands(program: Command): void {
     .command('list')
     .description('list profiles')
     .action(async () => {
-      await withRuntime(async (rt) => {
+      await withCrawlRuntime(async (rt) => {
         for (const p of await listProfiles(rt.deps)) printJson({ id: p.id, name: p.name, version: p.version, startUrls: p.profile.startUrls });
       });
     });
@@ -65,7 +56,7 @@ export function registerCrawlCommands(program: Command): void {
     .option('--detach', 'only queue the crawl for the workers')
     .option('--concurrency <n>', 'URLs in flight at once (different hosts)', parseIntOption('--concurrency', 1, 64), 2)
     .action(async (name: string, opts: { detach?: boolean; concurrency: number }) => {
-      await withRuntime(async (rt) => {
+      await withCrawlRuntime(async (rt) => {
         const { run, resumed } = await startRun(rt.deps, cliActor, name);
         if (run.status === 'paused') throw new CliFailure(`run ${run.id} of ${name} is paused: resume it with \`centinela crawl resume ${run.id}\``);
         process.stdout.write(`crawl run ${run.id} ${resumed ? 'continues' : 'started'} (${run.kind}) for ${name}\n`);
@@ -98,7 +89,7 @@ export function registerCrawlCommands(program: Command): void {
     .option('--run <id>', 'one run')
     .option('--limit <n>', 'how many runs', parseIntOption('--limit', 1, 1000), 10)
     .action(async (opts: { run?: string; limit: number }) => {
-      await withRuntime(async (rt) => {
+      await withCrawlRuntime(async (rt) => {
         for (const r of await listRuns(rt.deps, { limit: opts.limit, ...(opts.run ? { runId: opts.run } : {}) })) printJson(r);
       });
     });
@@ -113,7 +104,7 @@ export function registerCrawlCommands(program: Command): void {
       .description(`${verb} a run`)
       .argument('<run>', 'run id')
       .action(async (runId: string) => {
-        await withRuntime(async (rt) => {
+        await withCrawlRuntime(async (rt) => {
           const run = await setRunStatus(rt.deps, cliActor, runId, status);
           printJson({ id: run.id, status: run.status });
         });
@@ -148,7 +139,7 @@ export function registerCrawlCommands(program: Command): void {
     .action(async (opts: { item: string[]; output: string; lang: string; label?: string; purpose?: string; legalBasis?: string }) => {
       if (opts.lang !== 'es' && opts.lang !== 'en') throw new CliFailure('--lang must be es or en', 2);
       const lang = opts.lang;
-      await withRuntime(async (rt) => {
+      await withCrawlRuntime(async (rt) => {
         const { tar, manifest, manifestSha256 } = await exportEvidence(rt.deps, rt.blobs, cliActor, {
           itemIds: opts.item,
           language: lang,
@@ -166,7 +157,7 @@ export function registerCrawlCommands(program: Command): void {
     .description('check every hash of an evidence package; exit code 1 when anything does not match')
     .argument('<package>', 'the .tar file')
     .action(async (file: string) => {
-      const report = verifyPackage(await readSmallFile(file, 2 ** 31 - 1));
+      const report = verifyPackage(await readInputFile(file, 2 ** 31 - 1));
       printJson(report);
       if (!report.ok) throw new CliFailure(`the package does not verify: ${report.problems.length} problem(s), first: ${report.problems[0]!.path}: ${report.problems[0]!.problem}`);
     });

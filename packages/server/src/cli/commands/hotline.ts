@@ -1,8 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
 import { configuredTransports } from '../../outbox/transports.js';
-import { openRuntime, type Runtime } from '../../runtime.js';
 import { cliActor } from '../../services/deps.js';
 import { validateAuthorityXml } from '../../services/hotline/authorityReport.js';
 import { exchangeCsv, exchangeJson, exchangeStamp, exportExchange, importExchange } from '../../services/hotline/exchange.js';
@@ -12,25 +9,11 @@ import { importProvidersCsv } from '../../services/hotline/providerService.js';
 import { defaultUrlChecker } from '../../services/hotline/removalService.js';
 import { runHotlineSweep } from '../../services/hotline/sweep.js';
 import { countsByStatus } from '../../services/hotline/triageService.js';
+import { readInputFile } from '../inputFile.js';
 import { CliFailure, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig());
-  try {
-    return await fn(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
-
-async function readText(file: string): Promise<string> {
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
-  if (size < 0) throw new CliFailure(`cannot read ${file}`, 2);
-  if (size > MAX_FILE_BYTES) throw new CliFailure(`${file} is larger than ${MAX_FILE_BYTES} bytes`, 2);
-  return readFile(file, 'utf8');
-}
 
 const isoOption = (name: string) => (v: string) => {
   if (Number.isNaN(Date.parse(v))) throw new CliFailure(`${name} must be an ISO 8601 date or time`, 2);
@@ -45,7 +28,7 @@ export function registerHotlineCommands(program: Command): void {
     .description('import hosting providers from CSV (name,domains,ip_ranges,abuse_email,webhook_url,country,language); all or nothing')
     .argument('<file>')
     .action(async (file: string) => {
-      const text = await readText(file);
+      const text = (await readInputFile(file, MAX_FILE_BYTES)).toString('utf8');
       await withRuntime(async (rt) => printJson(await importProvidersCsv(rt.deps, cliActor, text)));
     });
 
@@ -88,7 +71,7 @@ export function registerHotlineCommands(program: Command): void {
     .argument('<file>')
     .requiredOption('--from <name>', 'the sending hotline')
     .action(async (file: string, opts: { from: string }) => {
-      const text = await readText(file);
+      const text = (await readInputFile(file, MAX_FILE_BYTES)).toString('utf8');
       await withRuntime(async (rt) => printJson(await importExchange(rt.deps, cliActor, text, opts.from)));
     });
 
@@ -97,7 +80,7 @@ export function registerHotlineCommands(program: Command): void {
     .description('validate an authority report XML file against schemas/authority-report.xsd')
     .argument('<file>')
     .action(async (file: string) => {
-      const result = await validateAuthorityXml(await readText(file));
+      const result = await validateAuthorityXml((await readInputFile(file, MAX_FILE_BYTES)).toString('utf8'));
       printJson(result);
       if (!result.valid) process.exitCode = 1;
     });

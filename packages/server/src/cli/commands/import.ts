@@ -2,14 +2,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
 import { ITEM_SOURCES, type ItemSource } from '../../db/schema/item.js';
 import { importItems } from '../../import/importItems.js';
 import { csvRecords, ImportFormatError, jsonLinesRecords, parseMapping, type ColumnMapping } from '../../import/itemRecords.js';
-import { openRuntime } from '../../runtime.js';
 import { cliActor } from '../../services/deps.js';
 import { CliFailure, printJson } from '../output.js';
 import { parseRegion } from './textInput.js';
+import { withRuntime } from '../runtime.js';
 
 interface ImportCliOptions {
   format?: string;
@@ -56,8 +55,7 @@ export function registerImportCommand(program: Command): void {
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) throw new CliFailure(`${file}: no such file`, 2);
 
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         // Decoding as UTF-8 replaces invalid bytes with U+FFFD; the stream is read chunk by chunk, never whole.
         const chunks = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
         const records = format === 'csv' ? csvRecords(chunks, mapping) : jsonLinesRecords(chunks);
@@ -72,8 +70,6 @@ export function registerImportCommand(program: Command): void {
         });
         printJson({ file, format, ...totals });
         if (totals.invalid > 0) throw new CliFailure(`${totals.invalid} of ${totals.read} entries were not imported (see the lines above)`, 1);
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
-import { openRuntime } from '../../runtime.js';
 import { CliFailure, parseIntOption, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 export function registerJobsCommands(program: Command): void {
   const jobs = program.command('jobs').description('the background job queue');
@@ -15,8 +14,7 @@ export function registerJobsCommands(program: Command): void {
     .option('--no-wait', 'enqueue and return at once')
     .option('--token <token>', 'probe token (default: random)')
     .action(async (opts: { holdMs: number; timeout: number; wait: boolean; token?: string }) => {
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         const token = opts.token ?? randomUUID();
         const job = await runtime.queue.enqueue('system.probe', { token, holdMs: opts.holdMs });
         if (!opts.wait) return printJson({ job: job.id, token, status: 'queued' });
@@ -27,8 +25,6 @@ export function registerJobsCommands(program: Command): void {
           await sleep(200);
         }
         throw new CliFailure(`no worker ran the probe within ${opts.timeout}s: is \`centinela worker\` (or serve on SQLite) running?`);
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
-import { openRuntime } from '../../runtime.js';
 import { keyStatus, reencryptAll, startKeyRotation } from '../../services/cases/keyRotation.js';
 import { cliActor } from '../../services/deps.js';
 import { appendAudit } from '../../services/auditService.js';
 import { parseIntOption, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 export function registerKeysCommands(program: Command): void {
   const keys = program.command('keys').description('the keys that seal identifying case fields');
@@ -12,12 +11,9 @@ export function registerKeysCommands(program: Command): void {
     .command('status')
     .description('the active field-key version, versions still being retired, and fields not yet re-encrypted')
     .action(async () => {
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         printJson(await keyStatus(runtime.deps));
-      } finally {
-        await runtime.close();
-      }
+      });
     });
   keys
     .command('rotate')
@@ -26,8 +22,7 @@ export function registerKeysCommands(program: Command): void {
     .option('--batch <n>', 'fields per transaction', parseIntOption('--batch', 1, 100_000), 500)
     .option('--background', 'queue the re-encryption as a job for the workers instead of running it here')
     .action(async (opts: { resume?: boolean; batch: number; background?: boolean }) => {
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         const started = opts.resume ? await keyStatus(runtime.deps) : await startKeyRotation(runtime.deps, cliActor);
         process.stderr.write(`field key v${started.activeVersion} active; ${started.pending} field(s) to re-encrypt\n`);
         if (opts.background) {
@@ -38,8 +33,6 @@ export function registerKeysCommands(program: Command): void {
         const n = await reencryptAll(runtime.deps, (done) => process.stderr.write(`re-encrypted ${done}\n`), opts.batch);
         await appendAudit(runtime.deps, cliActor, { action: 'keys.reencrypt', details: { fields: n } });
         printJson({ ...(await keyStatus(runtime.deps)), reencrypted: n });
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

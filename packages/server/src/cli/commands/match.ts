@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
 import { analyzeImageFile } from '../../media/hashImageFile.js';
-import { openRuntime } from '../../runtime.js';
 import { checkSignal, SIGNAL_TYPES, type SignalType } from '../../services/bankFormats.js';
 import { DbBankSource } from '../../services/bankSource.js';
 import { getBankByName } from '../../services/bankService.js';
@@ -9,6 +7,7 @@ import { cliActor } from '../../services/deps.js';
 import { auditMatch, Matcher, matchImages, MAX_THRESHOLD, type MatchOptions, type QueryResult } from '../../services/matchService.js';
 import { CliFailure, parseIntOption, printJson } from '../output.js';
 import { fileError, readLocalFile } from './files.js';
+import { withRuntime } from '../runtime.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -46,8 +45,7 @@ export function registerMatchCommand(program: Command): void {
       });
       const matchOpts: MatchOptions = { banks, threshold: opts.threshold, dihedral: opts.dihedral === true };
 
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         for (const name of banks) await getBankByName(runtime.deps, name); // unknown bank: one clear line
         const matcher = new Matcher(new DbBankSource(runtime.deps.db), { onlyBanks: banks });
         let results: QueryResult[] = [];
@@ -69,8 +67,6 @@ export function registerMatchCommand(program: Command): void {
         }
         await auditMatch(runtime.deps, cliActor, files.length > 0 ? 'files' : 'hashes', results, matchOpts);
         if (failed > 0) throw new CliFailure(`${failed} of ${files.length} files could not be matched`);
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

@@ -2,12 +2,11 @@ import { createReadStream } from 'node:fs';
 import { rename, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
 import { riskConfigToJson } from '../../config/riskConfig.js';
-import { openRuntime } from '../../runtime.js';
 import { currentAnalysisVersion, queueOutdatedAnalyses } from '../../services/itemAnalysis.js';
 import { fitRiskConfig, formatRiskFitReport, parseLabelledLine, RiskFitInputError, type LabelledExample } from '../../services/riskFit.js';
 import { CliFailure, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 function parseL2(value: string): number {
   const n = Number(value);
@@ -77,12 +76,9 @@ export function registerRiskCommands(program: Command): void {
     .alias('reanalyze')
     .description('queue the analysis of every item analysed with another catalog, lexicon or risk config (after setting CENTINELA_RISK_CONFIG)')
     .action(async () => {
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         const queued = await queueOutdatedAnalyses(runtime.deps, runtime.queue);
         printJson({ queued, analysisVersion: currentAnalysisVersion(runtime.deps) });
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

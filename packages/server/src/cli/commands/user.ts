@@ -1,12 +1,11 @@
 import { isRole, ROLES, type Role } from '@centinela/core';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../../config/config.js';
-import { openRuntime } from '../../runtime.js';
 import { cliActor } from '../../services/deps.js';
 import { createUser, normalizeEmail, setPassword } from '../../services/userService.js';
 import { generatePassword } from '../../auth/password.js';
 import { CliFailure, printJson } from '../output.js';
+import { withRuntime } from '../runtime.js';
 
 function parseRoleList(text: string): Role[] {
   const roles = text.split(',').map((r) => r.trim()).filter(Boolean);
@@ -28,8 +27,7 @@ export function registerUserCommands(program: Command): void {
       if (!z.email().safeParse(opts.email).success) throw new CliFailure(`--email: "${opts.email}" is not an e-mail address`, 2);
       if (opts.locale !== 'es' && opts.locale !== 'en') throw new CliFailure('--locale must be es or en', 2);
       const roles = parseRoleList(opts.roles);
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         // A password is never taken as an argument: it would stay in the shell history.
         const password = process.env.CENTINELA_NEW_USER_PASSWORD || undefined;
         const { user: created, generatedPassword } = await createUser(runtime.deps, cliActor, {
@@ -40,24 +38,19 @@ export function registerUserCommands(program: Command): void {
           locale: opts.locale,
         });
         printJson({ id: created.id, email: created.email, roles: created.roles, ...(generatedPassword ? { password: generatedPassword } : {}) });
-      } finally {
-        await runtime.close();
-      }
+      });
     });
   user
     .command('reset-password')
     .description('set a new generated password for a user (printed once) and lift any lock-out')
     .requiredOption('--email <email>', 'sign-in e-mail')
     .action(async (opts: { email: string }) => {
-      const runtime = await openRuntime(loadConfig());
-      try {
+      await withRuntime(async (runtime) => {
         const row = await runtime.deps.db.selectFrom('app_user').select('id').where('email', '=', normalizeEmail(opts.email)).executeTakeFirst();
         if (!row) throw new CliFailure(`no user has the e-mail ${opts.email}`);
         const password = generatePassword();
         await setPassword(runtime.deps, cliActor, row.id, password);
         printJson({ email: normalizeEmail(opts.email), password });
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }
