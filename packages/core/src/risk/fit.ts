@@ -4,6 +4,8 @@
  * Minimises  Σ log(1 + e^z) − y·z  +  (l2 / 2)·‖w‖²,  z = bias + w·x  (the bias is not penalised).
  */
 
+import { sigmoid } from './terms.js';
+
 export interface FitOptions {
   /** L2 penalty on the weights (not the bias). Default 1; keeps weights finite on separable data. */
   l2?: number;
@@ -109,10 +111,6 @@ export function fitLogistic(
     }
   }
   return { bias: theta[0] ?? 0, weights: Array.from(theta.subarray(1)), iterations: iter, converged, loss: loss / n };
-}
-
-function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
 /** log(1 + e^z) without overflow. */

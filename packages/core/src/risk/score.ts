@@ -13,6 +13,7 @@
  */
 import type { Entity } from '../entities/index.js';
 import type { EvidenceLevel, IndicatorCategory, IndicatorMatch, IndicatorSpan } from '../text/index.js';
+import { contextEntry, NETWORK_SIGNAL_TEXT, round, sigmoid } from './terms.js';
 
 export interface EntitySignals {
   /** A phone written to evade matching. Also derived from extracted entities when they are given. */
@@ -127,13 +128,6 @@ export interface RiskResult {
   breakdown: BreakdownEntry[];
 }
 
-const round = (x: number, digits = 4): number => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
-
-const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
-
 const log2Count = (n: number | undefined, max: number): number =>
   n === undefined || !Number.isFinite(n) || n <= 1 ? 0 : Math.min(Math.log2(n), max);
 
@@ -217,10 +211,10 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
   // Explanations are built only for the terms that are present (most ads have one or none).
   const context: Array<[EntityFeature | MediaFeature, 'entity' | 'media', () => string]> = [
     ['entity.obfuscated-phone', 'entity', () => 'A phone number is written to evade search (words, styled or spread digits)'],
-    ['entity.phone-shared-ads', 'entity', () => `The phone appears in ${s.adsSharingPhone ?? 0} ads`],
-    ['entity.phone-shared-cities', 'entity', () => `The phone appears in ads from ${s.citiesSharingPhone ?? 0} cities`],
-    ['entity.phone-shared-names', 'entity', () => `The phone is used with ${s.namesSharingPhone ?? 0} different names`],
-    ['entity.templated-text', 'entity', () => `The text follows a template shared by at least ${s.templatedClusterSize ?? 0} ads`],
+    ['entity.phone-shared-ads', 'entity', () => NETWORK_SIGNAL_TEXT['entity.phone-shared-ads'](s)],
+    ['entity.phone-shared-cities', 'entity', () => NETWORK_SIGNAL_TEXT['entity.phone-shared-cities'](s)],
+    ['entity.phone-shared-names', 'entity', () => NETWORK_SIGNAL_TEXT['entity.phone-shared-names'](s)],
+    ['entity.templated-text', 'entity', () => NETWORK_SIGNAL_TEXT['entity.templated-text'](s)],
     [
       'media.bank-match',
       'media',
@@ -232,17 +226,8 @@ export function riskScore(input: RiskInput, config: RiskConfig = DEFAULT_RISK_CO
   for (const [id, source, describe] of context) {
     const value = x[id];
     if (value === 0) continue;
-    const text = describe();
     const weight = id === 'media.bank-match' ? config.mediaWeights[id] : entityWeight(config, id as EntityFeature);
-    entries.push({
-      source,
-      id,
-      weight,
-      value: round(value),
-      contribution: round(weight * value),
-      capped: false,
-      explanation: `${text} (weight ${weight} × ${round(value, 2)})`,
-    });
+    entries.push(contextEntry(source, id, weight, value, describe()));
   }
 
   let logit = config.bias;
