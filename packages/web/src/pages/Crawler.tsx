@@ -102,13 +102,20 @@ export function Crawler() {
   }, []);
   useEffect(load, [load]);
 
-  // Live progress: refresh while a run is going.
+  // Live progress: while a run is going and the page is in view, refresh what a run changes (runs and captures;
+  // profiles change only by an action here, which reloads everything).
   const active = runs?.some((r) => r.status === 'running') ?? false;
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(load, 1500);
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      Promise.all([crawl.listCrawlRuns(), crawl.listCaptures()]).then(([r, c]) => {
+        setRuns(r);
+        setCaptures(c);
+      }, setError);
+    }, 1500);
     return () => clearInterval(timer);
-  }, [active, load]);
+  }, [active]);
 
   const act = async (key: string, fn: () => Promise<Msg>) => {
     setBusy(key);
