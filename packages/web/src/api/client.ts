@@ -126,13 +126,17 @@ export async function request<T>(method: Method, path: string, options: RequestO
   return data as T;
 }
 
-/** A state-changing call whose answer is a file (evidence packages): the body as a Blob, errors as `ApiError`. */
-export async function requestFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
-  const headers: Record<string, string> = { accept: '*/*', 'content-type': 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+/** A call whose answer is a file: the body as a Blob and the server's file name, errors as `ApiError`. */
+async function fetchFile(path: string, body?: unknown): Promise<{ blob: Blob; filename: string | null }> {
+  const init: RequestInit = { credentials: 'same-origin', cache: 'no-store' };
+  if (body !== undefined) {
+    const headers: Record<string, string> = { accept: '*/*', 'content-type': 'application/json' };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    Object.assign(init, { method: 'POST', headers, body: JSON.stringify(body) });
+  }
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers, cache: 'no-store', body: JSON.stringify(body) });
+    res = await fetch(`/api/v1${path}`, init);
   } catch {
     throw new ApiError(0, { code: 'network' });
   }
@@ -141,8 +145,29 @@ export async function requestFile(path: string, body: unknown): Promise<{ blob: 
     if (res.status === 401 && onUnauthenticated) onUnauthenticated();
     throw err;
   }
-  const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  const filename = /filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
   return { blob: await res.blob(), filename };
+}
+
+/** A state-changing call whose answer is a file (evidence packages). */
+export function requestFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
+  return fetchFile(path, body);
+}
+
+/** Hands a fetched file to the browser as a download; the object URL is revoked once the download has started. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } finally {
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 }
 
 /** The problem body of a failed XHR/fetch response, or an empty object when it has none. */
@@ -430,37 +455,10 @@ export async function importBankFile(
   return res.report;
 }
 
-/** Downloads a bank export as a file: fetched with the session, handed to the browser, the object URL revoked. */
+/** Downloads a bank export as a file, named by the server (or after the bank). */
 export async function downloadBankExport(bank: { id: string; name: string }, format: BankFormat): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${bankPath(bank.id)}/export?format=${encodeURIComponent(format)}`, { credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    throw new ApiError(0, { code: 'network' });
-  }
-  if (!res.ok) {
-    const err = new ApiError(res.status, parseProblem(await res.text()));
-    if (res.status === 401 && onUnauthenticated) onUnauthenticated();
-    throw err;
-  }
-  const blob = await res.blob();
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const safeName = bank.name.replace(/[^A-Za-z0-9._-]+/g, '_');
-  const filename = named ?? `${safeName}.${format === 'csv' ? 'csv' : 'txt'}`;
-  const url = URL.createObjectURL(blob);
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.rel = 'noopener';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  } finally {
-    // Give the browser a moment to start the download before the URL goes away.
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  const { blob, filename } = await fetchFile(`${bankPath(bank.id)}/export?format=${encodeURIComponent(format)}`);
+  saveFile(blob, filename ?? `${bank.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.${format === 'csv' ? 'csv' : 'txt'}`);
 }
 
 // --- hashing and matching ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { useAccessReason } from '../../app/purpose';
 import { useUser } from '../../app/session';
 import { exportEvidencePackage } from '../../api/crawl';
+import { saveFile } from '../../api/client';
 import { ErrorAlert, Spinner } from '../../components/ui';
 import { entityTypeLabel, formatNumber } from '../../analysis/labels';
 import { ScoreMeter } from '../../analysis/views';
@@ -71,12 +72,7 @@ function Export({ id, itemIds }: { id: string; itemIds: string[] }) {
         ...(reason?.purpose ? { purpose: reason.purpose } : {}),
         ...(reason?.legalBasis ? { legalBasis: reason.legalBasis } : {}),
       });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename ?? 'evidence.tar';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, filename ?? 'evidence.tar');
     } catch (err) {
       setError(err);
     } finally {
