@@ -3,7 +3,7 @@ import { backoffMs } from '../jobs/queue.js';
 import { isoNow } from '../services/clock.js';
 import { inTransaction, type ServiceDeps } from '../services/deps.js';
 import { uuidv7 } from '../services/ids.js';
-import { openText, sealText } from '../services/hotline/sealing.js';
+import { openText, sealText } from '../services/sealing.js';
 import type { EmailPayload, OutboxTransports, WebhookPayload } from './transports.js';
 
 export const OUTBOX_DELIVER_TASK = 'outbox.deliver';

@@ -1,4 +1,3 @@
-import { open, seal } from '../crypto/aead.js';
 import { hmacHex, randomToken, safeEqual, sha256Hex } from '../auth/tokens.js';
 import { newTotpSecret, totpUri, verifyTotp } from '../auth/totp.js';
 import { verifyPassword, hashPassword } from '../auth/password.js';
@@ -8,6 +7,7 @@ import { isoNow } from './clock.js';
 import { inTransaction, type Actor, type ServiceDeps } from './deps.js';
 import { uuidv7 } from './ids.js';
 import { Problem } from './problem.js';
+import { openText, sealText } from './sealing.js';
 import { getUser, normalizeEmail, toUser, type User } from './userService.js';
 
 export interface SignedIn {
@@ -154,7 +154,7 @@ export async function signOut(deps: ServiceDeps, actor: Actor, sessionId: string
 
 function decryptTotp(deps: ServiceDeps, row: Pick<AppUserTable, 'id' | 'totp_secret'>): string {
   if (!row.totp_secret) throw new Problem(409, 'auth.totp_not_set_up', 'no authenticator is set up');
-  return open(deps.keyring.derive('field-encryption'), Buffer.from(row.totp_secret, 'base64'), Buffer.from(`app_user.totp_secret:${row.id}`)).toString('utf8');
+  return openText(deps, 'app_user.totp_secret', row.id, row.totp_secret);
 }
 
 /** Starts (or restarts) second-factor set-up; it takes effect only once a code is confirmed. */
@@ -162,7 +162,7 @@ export async function beginTotpSetup(deps: ServiceDeps, actor: Actor, userId: st
   const user = await getUser(deps, userId);
   if (user.totpEnabled) throw new Problem(409, 'auth.totp_already_enabled', 'the second factor is already enabled; disable it first');
   const secret = newTotpSecret();
-  const sealed = seal(deps.keyring.derive('field-encryption'), Buffer.from(secret), Buffer.from(`app_user.totp_secret:${userId}`)).toString('base64');
+  const sealed = sealText(deps, 'app_user.totp_secret', userId, secret);
   await inTransaction(deps, async (tx) => {
     await tx.db.updateTable('app_user').set({ totp_secret: sealed, updated_at: isoNow(tx.clock) }).where('id', '=', userId).execute();
     await appendAudit(tx, actor, { action: 'auth.totp_setup', target: { type: 'user', id: userId } });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openText } from '../../services/hotline/sealing.js';
+import { openText } from '../../services/sealing.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../test/harness.js';
 import { formToken, multipart } from '../../test/hotline.js';
 import { patternPng } from '../../test/images.js';

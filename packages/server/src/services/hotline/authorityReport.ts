@@ -12,7 +12,7 @@ import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
 import { appendSubjectEvent } from './events.js';
 import { escapeHtml } from '../html.js';
-import { openText, sealText } from './sealing.js';
+import { openText, sealText } from '../sealing.js';
 
 /** The XSD committed in the repository (packages/server/schemas); the same path from src/ and dist/. */
 export const AUTHORITY_XSD_PATH = fileURLToPath(new URL('../../../schemas/authority-report.xsd', import.meta.url));

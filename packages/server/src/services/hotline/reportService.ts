@@ -9,7 +9,7 @@ import { uuidv7 } from '../ids.js';
 import { Problem } from '../problem.js';
 import { appendSubjectEvent, lockSubject } from './events.js';
 import { hashReportFiles, storeReportFiles, type HashedFile, type IntakeFile } from './mediaIntake.js';
-import { sealOptional } from './sealing.js';
+import { sealOptional } from '../sealing.js';
 
 export const REPORT_CHANNELS = ['public', 'partner', 'automatic'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];

@@ -9,7 +9,7 @@ import { inTransaction, type Actor, type ServiceDeps } from '../deps.js';
 import { uuidv7 } from '../ids.js';
 import { notFound, Problem } from '../problem.js';
 import { appendSubjectEvent, lockSubject } from './events.js';
-import { openOptional, sealOptional } from './sealing.js';
+import { openOptional, sealOptional } from '../sealing.js';
 import { toSummary, type SubjectSummary } from './triageService.js';
 
 /** What the caller may see of a subject: analysts and admins everything; investigators no contacts and no unshared notes. */

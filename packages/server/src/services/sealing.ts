@@ -1,5 +1,5 @@
-import { open, seal } from '../../crypto/aead.js';
-import type { ServiceDeps } from '../deps.js';
+import { open, seal } from '../crypto/aead.js';
+import type { ServiceDeps } from './deps.js';
 
 /**
  * Personal or sensitive text (a reporter's description and contact, reviewer notes, outbox payloads) is sealed
