@@ -451,6 +451,9 @@ async function recordPageState(deps: ServiceDeps, ctx: RunContext, entry: CrawlF
     .execute();
 }
 
+/** Delisted pages marked per statement (bounded parameter count on both databases). */
+const DELIST_CHUNK = 500;
+
 /**
  * After a recrawl: an ad page that answered but that no listing linked to any more was taken off the site
  * (`delisted`). Only when the run was not cut by its page budget, which would leave listings unread.
@@ -463,26 +466,31 @@ async function onRunFinished(deps: ServiceDeps, ctx: RunContext): Promise<void> 
   const incomplete = rows.some(
     (r) => r.kind !== 'image' && (r.status === 'failed' || (r.http_status !== null && r.http_status >= 500)) && !isItemPage(ctx.compiled, new URL(r.url)),
   );
+  const delistedHashes: string[] = [];
   if (ctx.run.kind === 'recrawl' && !cut && !incomplete) {
-    const now = isoNow(deps.clock);
     for (const r of rows) {
       if (r.kind !== 'page' || Number(r.via_link) === 1 || r.status !== 'done') continue;
       if (!(r.http_status !== null && ((r.http_status >= 200 && r.http_status < 300) || r.http_status === 304))) continue;
-      if (!isItemPage(ctx.compiled, new URL(r.url))) continue;
-      const res = await deps.db
+      if (isItemPage(ctx.compiled, new URL(r.url))) delistedHashes.push(r.url_hash);
+    }
+  }
+  await inTransaction(deps, async (tx) => {
+    const now = isoNow(tx.clock);
+    for (let i = 0; i < delistedHashes.length; i += DELIST_CHUNK) {
+      const res = await tx.db
         .updateTable('crawl_page')
         .set({ gone_at: now, gone_reason: 'delisted' })
         .where('profile_id', '=', ctx.run.profile_id)
-        .where('url_hash', '=', r.url_hash)
+        .where('url_hash', 'in', delistedHashes.slice(i, i + DELIST_CHUNK))
         .where('gone_at', 'is', null)
         .executeTakeFirst();
       delisted += Number(res.numUpdatedRows);
     }
-  }
-  await appendAudit(deps, systemActor, {
-    action: 'crawl.run_finish',
-    target: { type: 'crawl_run', id: ctx.run.id },
-    details: { urls: rows.length, fetched: rows.filter((r) => r.status === 'done').length, failed: rows.filter((r) => r.status === 'failed').length, delisted, budgetReached: cut, listingsFailed: incomplete },
+    await appendAudit(tx, systemActor, {
+      action: 'crawl.run_finish',
+      target: { type: 'crawl_run', id: ctx.run.id },
+      details: { urls: rows.length, fetched: rows.filter((r) => r.status === 'done').length, failed: rows.filter((r) => r.status === 'failed').length, delisted, budgetReached: cut, listingsFailed: incomplete },
+    });
   });
 }
 
