@@ -43,7 +43,7 @@ export async function run(opts: HotlineBenchOptions = {}): Promise<{ reportsPerS
     const t0 = performance.now();
     for (let i = 0; i < reports; i++) {
       const k = i < distinct ? i : i % distinct;
-      const url = i < distinct ? `https://anuncios-${k % 97}.example/oferta/${k}` : `HTTPS://ANUNCIOS-${k % 97}.example/oferta/${k}/?utm_source=x`;
+      const url = i < distinct ? `https://anuncios-${k % 97}.example/oferta/${k}` : `HTTPS://ANUNCIOS-${k % 97}.example/oferta/${k}?utm_source=x#fotos`;
       await fileReport(deps, null, systemActor, { channel: 'partner', url, childInvolved: k % 7 === 0, anonymous: true, language: 'es', riskScore: (k % 100) / 100 });
     }
     const seconds = (performance.now() - t0) / 1000;

@@ -10,3 +10,4 @@ export * from './networks/index.js';
 export * from './risk/index.js';
 export * from './stats/index.js';
 export * from './text/index.js';
+export * from './urls/index.js';

@@ -6,11 +6,16 @@ import { deriveSubjectStatus } from './status.js';
 
 describe('canonicalReportUrl', () => {
   it('gives one form for the same page written differently', () => {
-    const a = canonicalReportUrl('HTTPS://Example.TEST:443/a/b/?utm_source=x&z=1&a=2#frag');
-    const b = canonicalReportUrl('https://example.test/a/b?a=2&z=1');
+    const a = canonicalReportUrl('HTTPS://Example.TEST.:443/a/b?utm_source=x&igshid=y&z=1&a=2#frag');
+    const b = canonicalReportUrl('https://example.test/a/b?a=2&z=1&mc_eid=3');
     expect(a).toEqual({ ok: true, url: 'https://example.test/a/b?a=2&z=1', host: 'example.test' });
     expect(b).toEqual(a);
     expect(canonicalReportUrl('example.test/x')).toMatchObject({ ok: true, url: 'http://example.test/x' });
+  });
+  it('keeps a trailing slash: the subject URL is fetched by removal checks and named in notices', () => {
+    expect(canonicalReportUrl('https://example.test/ad/123/#top')).toEqual({ ok: true, url: 'https://example.test/ad/123/', host: 'example.test' });
+    expect(canonicalReportUrl('example.test/ad/123/')).toMatchObject({ ok: true, url: 'http://example.test/ad/123/' });
+    expect(canonicalReportUrl('https://example.test/ad/123/')).not.toEqual(canonicalReportUrl('https://example.test/ad/123'));
   });
   it('refuses credentials, other schemes and junk', () => {
     expect(canonicalReportUrl('https://user:pw@example.test/')).toEqual({ ok: false, reason: 'credentials' });
@@ -18,6 +23,7 @@ describe('canonicalReportUrl', () => {
     expect(canonicalReportUrl('javascript:alert(1)')).toEqual({ ok: false, reason: 'scheme' });
     expect(canonicalReportUrl('http://')).toMatchObject({ ok: false });
     expect(canonicalReportUrl(`https://example.test/${'a'.repeat(3000)}`)).toEqual({ ok: false, reason: 'too_long' });
+    expect(canonicalReportUrl('not a url')).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 

@@ -26,7 +26,7 @@ export async function seedHotlineDemo(deps: ServiceDeps): Promise<void> {
   });
   await fileReport(deps, null, systemActor, {
     channel: 'public',
-    url: 'HTTPS://anuncios.ejemplo.test/bogota/demo-101/?utm_source=demo',
+    url: 'HTTPS://Anuncios.Ejemplo.Test/bogota/demo-101?utm_source=demo#fotos',
     description: 'Invented demo report of the same ad.',
     childInvolved: false,
     anonymous: true,

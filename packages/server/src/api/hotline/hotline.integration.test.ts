@@ -128,7 +128,7 @@ describe.each(DIALECTS)('hotline end to end on %s', (dialect) => {
       method: 'POST',
       url: '/api/v1/reports',
       headers: { authorization: `Bearer ${partnerKey}` },
-      payload: { url: `HTTP://127.0.0.1:${host.port}/abuse/page-1/#top`, description: 'Reported by our trust and safety team', language: 'en' },
+      payload: { url: `HTTP://127.0.0.1:${host.port}/abuse/page-1?fbclid=abc#top`, description: 'Reported by our trust and safety team', language: 'en' },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ subjectId, newSubject: false });

@@ -1,29 +1,14 @@
+import { canonicalizeUrl } from '@centinela/core';
 import { sha256Hex } from '../../auth/tokens.js';
 
-// Tracking parameters that never change what a page shows.
-const TRACKING = /^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+|_ga)$/i;
-
 /**
- * One spelling per page, so the frontier dedupes by URL: lower-case scheme and host (URL does it), no default
- * port, no fragment, no tracking parameters, remaining query parameters sorted, `/` for an empty path.
- * Returns null for anything that is not http(s).
+ * One spelling per page, so the frontier dedupes by URL: core `canonicalizeUrl` (the hotline uses the same one),
+ * with credentials stripped and relative links resolved against `base`. The path is kept as given (a trailing
+ * slash too). Returns null for anything that is not a usable http(s) address.
  */
 export function canonicalUrl(raw: string, base?: string | URL): string | null {
-  let url: URL;
-  try {
-    url = base === undefined ? new URL(raw) : new URL(raw, base);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  if (url.hostname.endsWith('.')) url.hostname = url.hostname.slice(0, -1);
-  const params = [...url.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
-  params.sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
-  url.search = params.length ? new URLSearchParams(params).toString() : '';
-  return url.href;
+  const c = canonicalizeUrl(raw, { credentials: 'strip', ...(base !== undefined ? { base } : {}) });
+  return c.ok ? c.url : null;
 }
 
 export function urlHash(canonical: string): string {

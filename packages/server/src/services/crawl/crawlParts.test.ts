@@ -16,6 +16,9 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('http://ads.example')).toBe('http://ads.example/');
     expect(canonicalUrl('/ad/1', 'https://ads.example/list')).toBe('https://ads.example/ad/1');
     expect(canonicalUrl('http://user:pw@ads.example/')).toBe('http://ads.example/');
+    // The path is kept as given: `/ad/1/` and `/ad/1` may be different pages (the hotline fetches the same form).
+    expect(canonicalUrl('https://Ads.Example./ad/1/?ref_src=x&igshid=y&fbclid=z')).toBe('https://ads.example/ad/1/');
+    expect(canonicalUrl('../2/', 'https://ads.example/ad/1/')).toBe('https://ads.example/ad/2/');
     for (const bad of ['javascript:alert(1)', 'mailto:a@b.c', 'ftp://x/', 'http://[bad']) expect(canonicalUrl(bad)).toBeNull();
   });
 });

@@ -68,7 +68,8 @@ function clean(text: string | null | undefined, max: number, field: string): str
 
 /**
  * Files a report and attaches it to its subject: the same canonical URL, or (without a URL) the same media
- * SHA-256, is one subject. Files are hashed, matched against the banks and sealed in the blob store.
+ * SHA-256, is one subject (`…/a` and `…/a/` are two: the path is kept, see `canonicalReportUrl`). Files are
+ * hashed, matched against the banks and sealed in the blob store.
  * Appends a `reported` event and the audit entry in one transaction.
  */
 export async function fileReport(deps: ServiceDeps, blobs: BlobStore | null, actor: Actor, input: ReportInput): Promise<ReportCreated> {
