@@ -143,7 +143,10 @@ export async function updateNetworksForItem(deps: ServiceDeps, itemId: string, o
     const hubs = await loadHubs(tx.db);
     const unlinked = await itemsOfEntities(tx.db, newHubs);
     await recomputeComponents(tx, [itemId, ...unlinked], hubs, now, options.deferred?.networks);
-    if (!options.deferred) options.rescored?.push(...(await refreshSignals(tx, itemId, unlinked, hubs)));
+    if (!options.deferred) {
+      const rescored = await refreshSignals(tx, itemId, unlinked, hubs);
+      options.rescored?.push(...rescored);
+    }
     return 'updated';
   });
 }

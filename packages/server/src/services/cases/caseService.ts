@@ -222,6 +222,11 @@ export interface AccessLogEntry {
 export async function caseAccessLog(deps: ServiceDeps, viewer: Viewer, caseId: string): Promise<AccessLogEntry[]> {
   const row = await caseInScope(deps, viewer, caseId);
   if (!(await isOwnerOrSupervisor(deps, viewer, row))) throw new Problem(403, 'case.not_owner', 'only the owner or a supervisor of the team can see the access log');
+  return accessLogRows(deps, caseId);
+}
+
+/** The newest 1,000 reads of a case, for a caller that has checked the viewer may see them. */
+async function accessLogRows(deps: ServiceDeps, caseId: string): Promise<AccessLogEntry[]> {
   const rows = await deps.db
     .selectFrom('case_access')
     .leftJoin('app_user', 'app_user.id', 'case_access.user_id')
@@ -267,7 +272,7 @@ export async function exportPersonData(deps: ServiceDeps, actor: Actor, viewer: 
     const events = await tx.db.selectFrom('case_event').select(['stream', 'seq', 'type', 'body', 'at']).where('case_id', '=', caseId).orderBy('stream').orderBy('seq').execute();
     const referrals = await tx.db.selectFrom('case_referral').selectAll().where('case_id', '=', caseId).execute();
     const links = await tx.db.selectFrom('case_link').select(['target_type', 'target_id', 'created_at']).where('case_id', '=', caseId).execute();
-    const access = await caseAccessLog(tx, viewer, caseId);
+    const access = await accessLogRows(tx, caseId);
     const sealedRows = await tx.db.selectFrom('sealed_field').select('record_id').where('record_type', '=', 'case_event').where('record_id', 'like', `${caseId}/%`).execute();
     const eventText = await readSealedFields(tx, 'case_event', sealedRows.map((r) => r.record_id));
     await logCaseAccess(tx, actor, caseId, 'export_person');
