@@ -187,7 +187,7 @@ async function loadNetwork(db: Db, id: string): Promise<NetworkDetail> {
     const nodeId = `${l.type}:${l.value}`;
     if (!entityNodes.has(nodeId)) {
       entityNodes.add(nodeId);
-      const label = l.type === 'image' ? `${l.value.slice(0, 15)}…` : l.type === 'template' ? `${l.value.slice(0, 8)} ×${clusterSizes.get(l.value) ?? 0}` : l.value;
+      const label = l.type === 'image' ? `${l.value.slice(0, 15)}…` : l.type === 'template' ? `×${clusterSizes.get(l.value) ?? 0}` : l.value;
       nodes.push({ id: nodeId, kind: 'entity', type: l.type, label });
     }
     edges.push({ source: `item:${l.item_id}`, target: nodeId });

@@ -98,6 +98,9 @@ describe.each(DIALECTS)('networks API on %s', (dialect) => {
     expect(n.graph.nodes.filter((x: { kind: string }) => x.kind === 'item')).toHaveLength(5);
     expect(n.graph.edges.length).toBeGreaterThanOrEqual(6);
     expect(n.clusters).toEqual([{ id: expect.any(String), items: 4 }]);
+    // The four templated ads meet at one template node of the graph; templates are not listed as entities.
+    expect(n.graph.nodes.filter((x: { type: string }) => x.type === 'template')).toEqual([{ id: `template:${n.clusters[0].id}`, kind: 'entity', type: 'template', label: '×4' }]);
+    expect(n.entities.some((e: { type: string }) => e.type === 'template')).toBe(false);
 
     const cluster = await t.as(analyst, 'GET', `/api/v1/clusters/${n.clusters[0].id}`);
     expect(cluster.statusCode).toBe(200);

@@ -23,7 +23,11 @@ export function NetworkGraph({ graph }: { graph: NetworkDetail['graph'] }) {
     const cy = cytoscape({
       container: ref.current,
       elements: [
-        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label, kind: n.kind, type: n.type } })),
+        ...graph.nodes.map((n) => {
+          // A template node is labelled with its kind and how many of these ads follow it ("Template ×4").
+          const label = n.type === 'template' ? `${entityTypeLabel(t, 'template')} ${n.label}` : n.label;
+          return { data: { id: n.id, label: label.length > 28 ? `${label.slice(0, 27)}…` : label, kind: n.kind, type: n.type } };
+        }),
         ...graph.edges.map((e, k) => ({ data: { id: `e${k}`, source: e.source, target: e.target } })),
       ],
       style: [
@@ -45,7 +49,7 @@ export function NetworkGraph({ graph }: { graph: NetworkDetail['graph'] }) {
     });
     cy.on('unselect', 'node', () => setSelected(null));
     return () => cy.destroy();
-  }, [graph]);
+  }, [graph, t]);
 
   const selectedPath = selected ? (selected.kind === 'item' ? `/items/${selected.id.slice('item:'.length)}` : entityPath(selected.type, selected.id.slice(selected.type.length + 1))) : null;
   return (
