@@ -1,7 +1,7 @@
 // The link graph: items ↔ entities (phones, e-mails, wallets, handles, image hashes) and their template cluster; its
 // connected components, hubs excluded, are networks. `updateNetworksForItem` joins one analysed item incrementally
-// (its template cluster, its links, the components around it, the risk signals of the items whose network changed); `rebuildNetworks`
-// recomputes everything from the items.
+// (its template cluster, its links, the components around it, the risk signals of the items whose network
+// changed); `rebuildNetworks` recomputes everything from the items.
 import {
   applyNetworkSignals,
   DEFAULT_HUB_LIMITS,
