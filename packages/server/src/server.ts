@@ -53,7 +53,7 @@ export async function startServer(config: Config, opts: ServeOptions = {}): Prom
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
 
   print(`Centinela ${VERSION} is running at ${url} (database: ${runtime.database.dialect})`);

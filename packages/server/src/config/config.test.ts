@@ -9,7 +9,7 @@ const dir = () => mkdtempSync(path.join(tmpdir(), 'centinela-config-'));
 describe('loadConfig', () => {
   it('has working defaults for a laptop', () => {
     const config = loadConfig({ CENTINELA_DATA_DIR: dir() });
-    expect(config).toMatchObject({ port: 8080, databaseUrl: undefined, adminEmail: 'admin@centinela.local', trustProxy: false });
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: undefined, adminEmail: 'admin@centinela.local', trustProxy: false });
   });
 
   it.each([

@@ -24,7 +24,9 @@ const settings = {
       .optional(),
   },
   port: { env: 'PORT', schema: port.default(8080) },
-  host: { env: 'CENTINELA_HOST', schema: z.string().min(1).default('0.0.0.0') },
+  // Loopback by default: a laptop install is not offered to the network it happens to be on (a café's Wi-Fi);
+  // a team server sets CENTINELA_HOST=0.0.0.0 (or its address) on purpose.
+  host: { env: 'CENTINELA_HOST', schema: z.string().min(1).default('127.0.0.1') },
   secretKey: {
     env: 'CENTINELA_SECRET_KEY',
     schema: z

@@ -8,7 +8,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('start the web server (migrates first; runs jobs in-process on SQLite)')
     .option('--port <port>', 'port to listen on (default PORT or 8080)', parseIntOption('--port', 0, 65535))
-    .option('--host <host>', 'address to listen on (default 0.0.0.0)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--demo', 'seed invented demo data on first start')
     .option('--no-worker', 'do not run background jobs in this process')
     .action(async (opts: { port?: number; host?: string; demo?: boolean; worker: boolean }) => {
