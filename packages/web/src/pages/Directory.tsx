@@ -60,28 +60,7 @@ export function Directory() {
           {orgs?.map((o) => (
             <li key={o.id} className="card">
               <strong>{o.name}</strong> {o.country ? `(${o.country})` : ''} — {o.services.map((s) => keyed(t, 'service', s)).join(', ')}
-              {partners.length > 0 ? (
-                <form
-                  className="inline-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    const userId = new FormData(e.currentTarget).get('user') as string;
-                    if (userId) void run(() => api.addOrganisationMember(o.id, userId), t('directory.memberAdded'));
-                  }}
-                >
-                  <label htmlFor={`org-user-${o.id}`}>{t('directory.addPartner')}</label>
-                  <select id={`org-user-${o.id}`} name="user">
-                    {partners.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.displayName} ({u.email})
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button button-secondary button-small">
-                    {t('directory.add')}
-                  </button>
-                </form>
-              ) : null}
+              <AddMemberForm id={`org-user-${o.id}`} label={t('directory.addPartner')} users={partners} onAdd={(userId) => run(() => api.addOrganisationMember(o.id, userId), t('directory.memberAdded'))} />
             </li>
           ))}
         </ul>
@@ -126,28 +105,7 @@ export function Directory() {
           {teams?.map((tm) => (
             <li key={tm.id} className="card">
               <strong>{tm.name}</strong>: {tm.memberIds.map(nameOf).join(', ') || '—'}
-              {staff.length > 0 ? (
-                <form
-                  className="inline-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    const userId = new FormData(e.currentTarget).get('user') as string;
-                    if (userId) void run(() => api.addTeamMember(tm.id, userId), t('directory.memberAdded'));
-                  }}
-                >
-                  <label htmlFor={`team-user-${tm.id}`}>{t('directory.addMember')}</label>
-                  <select id={`team-user-${tm.id}`} name="user">
-                    {staff.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.displayName} ({u.email})
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button button-secondary button-small">
-                    {t('directory.add')}
-                  </button>
-                </form>
-              ) : null}
+              <AddMemberForm id={`team-user-${tm.id}`} label={t('directory.addMember')} users={staff} onAdd={(userId) => run(() => api.addTeamMember(tm.id, userId), t('directory.memberAdded'))} />
             </li>
           ))}
         </ul>
@@ -169,5 +127,33 @@ export function Directory() {
         </form>
       </section>
     </>
+  );
+}
+
+/** Adds one of `users` to an organisation or a team; nothing is shown when there is nobody to add. */
+function AddMemberForm({ id, label, users, onAdd }: { id: string; label: string; users: User[]; onAdd: (userId: string) => Promise<void> }) {
+  const { t } = useI18n();
+  if (users.length === 0) return null;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const userId = new FormData(e.currentTarget).get('user') as string;
+        if (userId) void onAdd(userId);
+      }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name="user">
+        {users.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.displayName} ({u.email})
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-secondary button-small">
+        {t('directory.add')}
+      </button>
+    </form>
   );
 }
