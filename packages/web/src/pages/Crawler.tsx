@@ -77,6 +77,13 @@ function AddProfileForm({ onSaved }: { onSaved: (p: crawl.CrawlProfile) => void 
 }
 
 const statusKey = (s: crawl.CrawlRunStatus): MessageKey => `crawl.status.${s}` as MessageKey;
+
+/** What an administrator can do to a run in each status, and what is said once it is done. */
+const RUN_ACTIONS: ReadonlyArray<{ to: 'running' | 'paused' | 'cancelled'; from: readonly crawl.CrawlRunStatus[]; label: MessageKey; done: MessageKey }> = [
+  { to: 'paused', from: ['running'], label: 'crawl.runs.pause', done: 'crawl.runs.paused' },
+  { to: 'running', from: ['paused'], label: 'crawl.runs.resume', done: 'crawl.runs.resumed' },
+  { to: 'cancelled', from: ['running', 'paused'], label: 'crawl.runs.cancel', done: 'crawl.runs.cancelled' },
+];
 const kindKey = (k: string): string => `crawl.kind.${k}`;
 
 /** The crawler module: runs with live progress, profiles, and the latest evidence captures. */
@@ -172,21 +179,17 @@ export function Crawler() {
                       <td data-label={t('crawl.runs.started')}>{formatDateTime(r.startedAt)}</td>
                       {canManage ? (
                         <td data-label={t('common.actions')}>
-                          {r.status === 'running' ? (
-                            <button type="button" className="button" disabled={busy !== null} onClick={() => act(`pause:${r.id}`, async () => (await crawl.updateCrawlRun(r.id, 'paused'), { key: 'crawl.runs.paused', vars: { name: r.profileName } }))}>
-                              {t('crawl.runs.pause')}
+                          {RUN_ACTIONS.filter((a) => a.from.includes(r.status)).map((a) => (
+                            <button
+                              key={a.to}
+                              type="button"
+                              className="button"
+                              disabled={busy !== null}
+                              onClick={() => act(`${a.to}:${r.id}`, async () => (await crawl.updateCrawlRun(r.id, a.to), { key: a.done, vars: { name: r.profileName } }))}
+                            >
+                              {t(a.label)}
                             </button>
-                          ) : null}
-                          {r.status === 'paused' ? (
-                            <button type="button" className="button" disabled={busy !== null} onClick={() => act(`resume:${r.id}`, async () => (await crawl.updateCrawlRun(r.id, 'running'), { key: 'crawl.runs.resumed', vars: { name: r.profileName } }))}>
-                              {t('crawl.runs.resume')}
-                            </button>
-                          ) : null}
-                          {r.status === 'running' || r.status === 'paused' ? (
-                            <button type="button" className="button" disabled={busy !== null} onClick={() => act(`cancel:${r.id}`, async () => (await crawl.updateCrawlRun(r.id, 'cancelled'), { key: 'crawl.runs.cancelled', vars: { name: r.profileName } }))}>
-                              {t('crawl.runs.cancel')}
-                            </button>
-                          ) : null}
+                          ))}
                         </td>
                       ) : null}
                     </tr>
