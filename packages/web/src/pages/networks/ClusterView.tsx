@@ -4,8 +4,7 @@ import { useI18n } from '../../i18n';
 import { errorMessage } from '../../i18n/errors';
 import { Link } from '../../app/router';
 import { ErrorAlert, Spinner } from '../../components/ui';
-import { PurposeSummary, useNeedsPurpose } from '../items/PurposeForm';
-import { PurposeGate, useReasonedLoad, adCount } from './common';
+import { PurposeGate, useReasonedLoad, adCount, DetailTop } from './common';
 
 /** A member's text with the text of each slot highlighted (fills are spans into this very string). */
 function FilledText({ text, fills }: { text: string; fills: api.ClusterDetail['members'][number]['fills'] }) {
@@ -30,15 +29,11 @@ export function ClusterView({ id }: { id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const hid = useId();
-  const needsPurpose = useNeedsPurpose();
   const { data: c, error, blocked } = useReasonedLoad((reason) => api.getCluster(id, reason), [id]);
   if (blocked) return <PurposeGate />;
   return (
     <>
-      <p>
-        <Link to="/networks">{t('networks.detail.back')}</Link>
-      </p>
-      {needsPurpose ? <PurposeSummary /> : null}
+      <DetailTop />
       <h2>{t('networks.cluster.title', { id: id.slice(0, 8) })}</h2>
       <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
       {!c && !error ? <Spinner /> : null}

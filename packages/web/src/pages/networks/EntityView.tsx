@@ -5,24 +5,19 @@ import { Link } from '../../app/router';
 import { ErrorAlert, Spinner } from '../../components/ui';
 import { entityTypeLabel } from '../../analysis/labels';
 import { ScoreMeter } from '../../analysis/views';
-import { PurposeSummary, useNeedsPurpose } from '../items/PurposeForm';
-import { EntityLink, placeName, PurposeGate, useDateFormat, useReasonedLoad } from './common';
+import { EntityLink, placeName, PurposeGate, useDateFormat, useReasonedLoad, DetailTop } from './common';
 import { hubReason } from './NetworkDetail';
 
 /** Everything linked to one entity: its ads, networks, templates, co-occurring entities, and its hub status. */
 export function EntityView({ type, value }: { type: string; value: string }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const needsPurpose = useNeedsPurpose();
   const date = useDateFormat();
   const { data: e, error, blocked } = useReasonedLoad((reason) => api.getEntity(type, value, reason), [type, value]);
   if (blocked) return <PurposeGate />;
   return (
     <>
-      <p>
-        <Link to="/networks">{t('networks.detail.back')}</Link>
-      </p>
-      {needsPurpose ? <PurposeSummary /> : null}
+      <DetailTop />
       <h2>
         {t('networks.entity.title')}: {entityTypeLabel(t, type)} <span className="untrusted-text-inline">{value}</span>
       </h2>

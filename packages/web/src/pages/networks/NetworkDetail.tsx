@@ -10,8 +10,7 @@ import { saveFile } from '../../api/client';
 import { ErrorAlert, Spinner } from '../../components/ui';
 import { entityTypeLabel, formatNumber } from '../../analysis/labels';
 import { ScoreMeter } from '../../analysis/views';
-import { PurposeSummary, useNeedsPurpose } from '../items/PurposeForm';
-import { EntityLink, placeName, PurposeGate, useDateFormat, useReasonedLoad, adCount } from './common';
+import { EntityLink, placeName, PurposeGate, useDateFormat, useReasonedLoad, adCount, DetailTop } from './common';
 import { NetworkGraph } from './NetworkGraph';
 import { MovementMap } from './MovementMap';
 import { TimelineChart } from './TimelineChart';
@@ -116,16 +115,12 @@ export function NetworkDetail({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const hid = useId();
-  const needsPurpose = useNeedsPurpose();
   const date = useDateFormat();
   const { data: n, error, blocked } = useReasonedLoad((reason) => api.getNetwork(id, reason), [id]);
   if (blocked) return <PurposeGate />;
   return (
     <>
-      <p>
-        <Link to="/networks">{t('networks.detail.back')}</Link>
-      </p>
-      {needsPurpose ? <PurposeSummary /> : null}
+      <DetailTop />
       <h2 data-testid="network-title">{t('networks.detail.title', { id: id.slice(0, 8) })}</h2>
       <ErrorAlert message={error ? errorMessage(error, i18n) : null} />
       {!n && !error ? <Spinner /> : null}

@@ -3,7 +3,7 @@ import type { Place } from '../../api/networks';
 import { useI18n } from '../../i18n';
 import { Link } from '../../app/router';
 import { useAccessReason } from '../../app/purpose';
-import { PurposeForm, useNeedsPurpose } from '../items/PurposeForm';
+import { PurposeForm, PurposeSummary, useNeedsPurpose } from '../items/PurposeForm';
 
 export const placeName = (p: Place, lang: string): string => (lang === 'es' ? p.nameEs : p.nameEn);
 
@@ -53,4 +53,18 @@ export function useDateFormat(): (iso: string | null | undefined) => string {
 /** "1 ad" / "n ads" in the reader's language. */
 export function adCount(t: ReturnType<typeof useI18n>['t'], count: number): string {
   return count === 1 ? t('networks.clusters.countOne') : t('networks.clusters.count', { count });
+}
+
+/** The top of a network, cluster or entity page: the way back to the list, and the purpose stated for this reading. */
+export function DetailTop() {
+  const { t } = useI18n();
+  const needsPurpose = useNeedsPurpose();
+  return (
+    <>
+      <p>
+        <Link to="/networks">{t('networks.detail.back')}</Link>
+      </p>
+      {needsPurpose ? <PurposeSummary /> : null}
+    </>
+  );
 }
