@@ -1,6 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { crc32, deflateSync } from 'node:zlib';
 
 /**
@@ -36,47 +33,5 @@ export function gradientPng(seed = 1, width = 96, height = 96): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** A real SMTP listener on 127.0.0.1 that keeps what it accepts (`text` has quoted-printable undone). */
-export interface SmtpCapture {
-  messages: Array<{ to: string[]; text: string }>;
-  close(): Promise<void>;
-}
-
-export async function startSmtpCapture(port: number): Promise<SmtpCapture> {
-  const messages: SmtpCapture['messages'] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('latin1').replace(/=\r?\n/g, '');
-        const bytes = Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), text: bytes.toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { messages, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** A web host on 127.0.0.1 whose pages (paths in `present`) answer 200, everything else 404. */
-export interface FixtureHost {
-  base: string;
-  present: Set<string>;
-  close(): Promise<void>;
-}
-
-export async function startFixtureHost(): Promise<FixtureHost> {
-  const present = new Set<string>();
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    res.writeHead(present.has(path) ? 200 : 404, { 'content-type': 'text/html' });
-    res.end(req.method === 'HEAD' ? undefined : '<p>fixture</p>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, present, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+// The same SMTP listener and fixture web host as the server's integration tests.
+export { startFixtureHost, startSmtpCapture, type FixtureHost, type SmtpCapture } from '../../server/src/test/hotline';

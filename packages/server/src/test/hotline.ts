@@ -14,7 +14,8 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/** Listens on `port` (0: any free port; the browser tests give a fixed one, the server under test is configured with it). */
+export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   const messages: SmtpCapture['messages'] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -42,11 +43,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    port,
-    url: `smtp://127.0.0.1:${port}`,
+    port: bound,
+    url: `smtp://127.0.0.1:${bound}`,
     messages,
     failNext: (n) => {
       failures = n;
@@ -64,7 +65,7 @@ export interface FixtureHost {
   close(): Promise<void>;
 }
 
-export async function startFixtureHost(paths: string[]): Promise<FixtureHost> {
+export async function startFixtureHost(paths: string[] = []): Promise<FixtureHost> {
   const present = new Set(paths);
   const requests: FixtureHost['requests'] = [];
   const server: Server = createServer((req, res) => {
