@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { vi } from 'vitest';
 import { runCli } from '../cli/main.js';
@@ -33,4 +35,11 @@ export async function runCliCaptured(args: string[], env: Record<string, string>
     }
     process.exitCode = undefined;
   }
+}
+
+/** Writes an input file for a command into the test's data directory and returns its path. */
+export function writeDataFile(dataDir: string, name: string, content: string | Buffer): string {
+  const p = path.join(dataDir, name);
+  writeFileSync(p, content);
+  return p;
 }

@@ -1,4 +1,3 @@
-import { isRole, type Role } from '@centinela/core';
 import type { Command } from 'commander';
 import { addOrganisationMember, addTeamMember, createOrganisation, createTeam, listOrganisations, SERVICE_KINDS, type ServiceKind } from '../../services/cases/organisationService.js';
 import { importCases } from '../../services/cases/caseTransfer.js';
@@ -8,13 +7,9 @@ import { normalizeEmail } from '../../services/userService.js';
 import { CliFailure, printJson } from '../output.js';
 import type { Runtime } from '../../runtime.js';
 import { readInputFile } from '../inputFile.js';
-import { printWithRuntime, withRuntime } from '../runtime.js';
+import { printWithRuntime, userByEmail, withRuntime } from '../runtime.js';
 
-async function userIdOf(runtime: Runtime, email: string): Promise<string> {
-  const row = await runtime.deps.db.selectFrom('app_user').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
-  if (!row) throw new CliFailure(`no user has the e-mail ${email}`);
-  return row.id;
-}
+const userIdOf = async (runtime: Runtime, email: string): Promise<string> => (await userByEmail(runtime, email)).id;
 
 export function registerCasesCommands(program: Command): void {
   const cases = program.command('cases').description('victim cases (HTCDS), the service directory and teams');
@@ -70,12 +65,10 @@ export function registerCasesCommands(program: Command): void {
       await withRuntime(async (runtime) => {
         const content = await readInputFile(file, runtime.config.uploadLimitBytes);
         const format = /\.xlsx$/i.test(file) ? 'xlsx' : 'csv';
-        const user = await runtime.deps.db.selectFrom('app_user').select(['id', 'roles']).where('email', '=', normalizeEmail(opts.owner)).executeTakeFirst();
-        if (!user) throw new CliFailure(`no user has the e-mail ${opts.owner}`);
-        const roles = (JSON.parse(user.roles) as string[]).filter(isRole) as Role[];
-        if (!roles.includes('caseworker') && !roles.includes('supervisor')) throw new CliFailure(`${opts.owner} is not a caseworker or supervisor`);
+        const user = await userByEmail(runtime, opts.owner);
+        if (!user.roles.includes('caseworker') && !user.roles.includes('supervisor')) throw new CliFailure(`${opts.owner} is not a caseworker or supervisor`);
         try {
-          printJson(await importCases(runtime.deps, cliActor, { id: user.id, roles }, { format, content }));
+          printJson(await importCases(runtime.deps, cliActor, user, { format, content }));
         } catch (err) {
           // Every problem, one JSON line each, so a long file can be fixed in one go.
           if (err instanceof Problem && Array.isArray(err.extra.issues)) for (const issue of err.extra.issues) process.stderr.write(`${JSON.stringify(issue)}\n`);

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseItem } from '../../services/itemAnalysis.js';
-import { runCliCaptured } from '../../test/cli.js';
+import { runCliCaptured, writeDataFile } from '../../test/cli.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 
 // Invented ads: two templates (es, en) with slot words, an unrelated ad, an empty one and a one-word one.
@@ -13,16 +12,11 @@ const en = (name: string, city: string) =>
 
 describe('centinela cluster and networks rebuild', () => {
   let t: TestApp;
-  let file: (name: string, content: string) => string;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
-    file = (name, content) => {
-      const p = path.join(t.env.dataDir, name);
-      writeFileSync(p, content);
-      return p;
-    };
   });
   afterAll(() => t.close());
+  const file = (name: string, content: string) => writeDataFile(t.env.dataDir, name, content);
   const cli = (args: string[]) => runCliCaptured(args, t.env.env);
 
   it('prints one {id, cluster, template} line per ad and a summary; bad lines are reported and skipped', async () => {

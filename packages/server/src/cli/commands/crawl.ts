@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/config.js';
 import { startDemoSite } from '../../demo/crawlSite.js';
 import { WorkerRegistration } from '../../jobs/workerRegistry.js';
 import { closeFetchers } from '../../net/safeFetch.js';

@@ -1,21 +1,15 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../../test/cli.js';
+import { runCliCaptured, writeDataFile } from '../../test/cli.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../test/harness.js';
 
 describe.each(DIALECTS)('centinela hotline on %s', (dialect) => {
   let t: TestApp;
-  let file: (name: string, content: string) => string;
   beforeAll(async () => {
     t = await startTestApp(dialect);
-    file = (name, content) => {
-      const p = path.join(t.env.dataDir, name);
-      writeFileSync(p, content);
-      return p;
-    };
   });
   afterAll(() => t.close());
+  const file = (name: string, content: string) => writeDataFile(t.env.dataDir, name, content);
   const cli = (args: string[]) => runCliCaptured(args, t.env.env);
 
   it('imports providers, refusing a bad file whole with a one-line reason', async () => {

@@ -1,23 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADS, PHONE_ES_RISKY } from '../../test/ads.js';
-import { runCliCaptured } from '../../test/cli.js';
+import { runCliCaptured, writeDataFile } from '../../test/cli.js';
 import { DIALECTS, startTestApp, type TestApp } from '../../test/harness.js';
 
 describe.each(DIALECTS)('centinela extract, score and import on %s', (dialect) => {
   let t: TestApp;
-  let file: (name: string, content: string | Buffer) => string;
   beforeAll(async () => {
     t = await startTestApp(dialect);
-    file = (name, content) => {
-      const p = path.join(t.env.dataDir, name);
-      writeFileSync(p, content);
-      return p;
-    };
   });
   afterAll(() => t.close());
+  const file = (name: string, content: string | Buffer) => writeDataFile(t.env.dataDir, name, content);
 
   const cli = (args: string[], stdin?: string | Buffer) => runCliCaptured(args, t.env.env, stdin);
   const items = () => t.runtime.deps.db.selectFrom('item').selectAll().orderBy('created_at').orderBy('id').execute();

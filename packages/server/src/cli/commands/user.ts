@@ -5,7 +5,7 @@ import { cliActor } from '../../services/deps.js';
 import { createUser, normalizeEmail, setPassword } from '../../services/userService.js';
 import { generatePassword } from '../../auth/password.js';
 import { CliFailure, printJson } from '../output.js';
-import { withRuntime } from '../runtime.js';
+import { userByEmail, withRuntime } from '../runtime.js';
 
 function parseRoleList(text: string): Role[] {
   const roles = text.split(',').map((r) => r.trim()).filter(Boolean);
@@ -46,10 +46,9 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--email <email>', 'sign-in e-mail')
     .action(async (opts: { email: string }) => {
       await withRuntime(async (runtime) => {
-        const row = await runtime.deps.db.selectFrom('app_user').select('id').where('email', '=', normalizeEmail(opts.email)).executeTakeFirst();
-        if (!row) throw new CliFailure(`no user has the e-mail ${opts.email}`);
+        const { id } = await userByEmail(runtime, opts.email);
         const password = generatePassword();
-        await setPassword(runtime.deps, cliActor, row.id, password);
+        await setPassword(runtime.deps, cliActor, id, password);
         printJson({ email: normalizeEmail(opts.email), password });
       });
     });
