@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { readSubject } from '../../services/hotline/reviewService.js';
 import { actorOf, currentUser, type Endpoint } from '../context.js';
 import { commonErrors, problemSchema } from '../problemSchema.js';
