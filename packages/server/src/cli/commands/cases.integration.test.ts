@@ -74,6 +74,8 @@ describe.each(DIALECTS)('centinela keys, stats and cases on %s', (dialect) => {
     expect((await cli(['cases', 'team', 'member', team.id, '--email', cwEmail])).code).toBe(0);
     const members = await t.runtime.deps.db.selectFrom('team_member').select('user_id').where('team_id', '=', team.id).execute();
     expect(members).toEqual([{ user_id: cw.userId }]);
+    const nobody = await cli(['cases', 'team', 'member', team.id, '--email', 'nadie@ejemplo.test']);
+    expect([nobody.code, nobody.err]).toEqual([1, 'centinela: no user has the e-mail nadie@ejemplo.test\n']);
   });
 
   it('cases import is all or nothing and lists every problem', async () => {
@@ -89,6 +91,11 @@ describe.each(DIALECTS)('centinela keys, stats and cases on %s', (dialect) => {
     expect(res.code).toBe(1);
     expect(res.err).toContain('"line":3');
     expect(res.err).toContain('import.invalid');
+    expect((await t.runtime.deps.db.selectFrom('case_record').select('id').execute()).length).toBe(before);
+    // Only a caseworker or a supervisor owns cases; a missing file is refused before anything is read.
+    const partner = await t.userWithRoles(['partner']);
+    expect((await cli(['cases', 'import', good, '--owner', partner.email])).err).toContain('is not a caseworker or supervisor');
+    expect((await cli(['cases', 'import', path.join(t.env.dataDir, 'missing.csv'), '--owner', cwEmail])).code).toBe(2);
     expect((await t.runtime.deps.db.selectFrom('case_record').select('id').execute()).length).toBe(before);
   });
 });
